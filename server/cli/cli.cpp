@@ -1,0 +1,52 @@
+#include "cli.hpp"
+
+#include <exception>
+#include <ostream>
+
+#include "commands.hpp"
+
+namespace zhishen::cli {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: zhishen <command> [arguments]\n"
+    "commands:\n"
+    "  describe                      what this program is and what it can do\n"
+    "  calendar is-workday ...       working-day calendar questions (zhishen calendar --help)\n"
+    "  calendar add-workdays ...\n"
+    "  calendar workdays-between ...\n"
+    "  calendar deadline ...\n"
+    "  id check CODE...              validate citizen ID numbers and unified social credit codes\n"
+    "  --version                     print the version\n";
+
+}  // namespace
+
+int usage_error(std::ostream& err, const std::string& message, const char* usage) {
+  err << "zhishen: " << message << "\n" << usage;
+  return kExitUsage;
+}
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  try {
+    if (args.empty()) return describe_command({}, out, err);
+    const std::string& cmd = args.front();
+    const Args rest(args.begin() + 1, args.end());
+    if (cmd == "describe") return describe_command(rest, out, err);
+    if (cmd == "calendar") return calendar_command(rest, out, err);
+    if (cmd == "id") return id_command(rest, out, err);
+    if (cmd == "--version" || cmd == "version") {
+      out << "zhishen " << ZHISHEN_VERSION << "\n";
+      return kExitOk;
+    }
+    if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+      out << kUsage;
+      return kExitOk;
+    }
+    return usage_error(err, "unknown command '" + cmd + "'", kUsage);
+  } catch (const std::exception& e) {  // the CLI's one catch site for faults
+    err << "zhishen: internal error: " << e.what() << "\n";
+    return kExitInternal;
+  }
+}
+
+}  // namespace zhishen::cli
