@@ -17,6 +17,8 @@ constexpr const char* kUsage =
     "  calendar workdays-between ...\n"
     "  calendar deadline ...\n"
     "  id check CODE...              validate citizen ID numbers and unified social credit codes\n"
+    "  rules eval|check|test ...     evaluate, check and test rules (zhishen rules --help)\n"
+    "  decide ...                    decide an application with a rule set, with its trace\n"
     "  --version                     print the version\n";
 
 }  // namespace
@@ -26,7 +28,7 @@ int usage_error(std::ostream& err, const std::string& message, const char* usage
   return kExitUsage;
 }
 
-int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {
   try {
     if (args.empty()) return describe_command({}, out, err);
     const std::string& cmd = args.front();
@@ -34,6 +36,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     if (cmd == "describe") return describe_command(rest, out, err);
     if (cmd == "calendar") return calendar_command(rest, out, err);
     if (cmd == "id") return id_command(rest, out, err);
+    if (cmd == "rules") return rules_command(rest, in, out, err);
+    if (cmd == "decide") return decide_command(rest, out, err);
     if (cmd == "--version" || cmd == "version") {
       out << "zhishen " << ZHISHEN_VERSION << "\n";
       return kExitOk;

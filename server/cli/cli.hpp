@@ -18,6 +18,7 @@ inline constexpr int kExitUsage = 2;
 inline constexpr int kExitInternal = 3;
 
 // args excludes the program name.
-int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+// `in` is what commands that read input lines (rules eval) read.
+int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err);
 
 }  // namespace zhishen::cli

@@ -15,10 +15,11 @@ struct Outcome {
   std::string err;
 };
 
-inline Outcome run_cli(std::vector<std::string> args) {
+inline Outcome run_cli(std::vector<std::string> args, const std::string& input = "") {
+  std::istringstream in(input);
   std::ostringstream out, err;
   Outcome o;
-  o.rc = run(args, out, err);
+  o.rc = run(args, in, out, err);
   o.out = out.str();
   o.err = err.str();
   return o;

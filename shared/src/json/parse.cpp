@@ -1,5 +1,7 @@
 #include "zhishen/json/parse.hpp"
 
+#include "zhishen/json/detail/text.hpp"
+
 #include <charconv>
 #include <cstdlib>
 #include <optional>
@@ -152,41 +154,16 @@ class Parser {
     return true;
   }
 
-  static int hex(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  }
-
   bool hex4(unsigned& cp) {
     if (s_.size() - pos_ < 4) return failed("json.parse.string", "truncated \\u escape");
     cp = 0;
     for (int i = 0; i < 4; ++i) {
-      const int h = hex(s_[pos_ + static_cast<std::size_t>(i)]);
+      const int h = detail::hex_value(s_[pos_ + static_cast<std::size_t>(i)]);
       if (h < 0) return failed("json.parse.string", "invalid \\u escape");
       cp = cp * 16 + static_cast<unsigned>(h);
     }
     pos_ += 4;
     return true;
-  }
-
-  static void put_utf8(std::string& out, unsigned cp) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
   }
 
   bool escape(std::string& out) {
@@ -214,33 +191,13 @@ class Parser {
           if (lo < 0xDC00 || lo > 0xDFFF) return failed("json.parse.string", "lone high surrogate");
           cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
         }
-        put_utf8(out, cp);
+        detail::append_utf8(out, cp);
         return true;
       }
       default:
         --pos_;
         return failed("json.parse.string", "invalid escape");
     }
-  }
-
-  // Length of the valid UTF-8 sequence starting at pos_, or 0.
-  std::size_t utf8_sequence() const {
-    const auto b0 = static_cast<unsigned char>(s_[pos_]);
-    std::size_t n = 0;
-    unsigned min = 0;
-    unsigned cp = 0;
-    if (b0 >= 0xC2 && b0 <= 0xDF) { n = 2; cp = b0 & 0x1Fu; min = 0x80; }
-    else if (b0 >= 0xE0 && b0 <= 0xEF) { n = 3; cp = b0 & 0x0Fu; min = 0x800; }
-    else if (b0 >= 0xF0 && b0 <= 0xF4) { n = 4; cp = b0 & 0x07u; min = 0x10000; }
-    else return 0;
-    if (s_.size() - pos_ < n) return 0;
-    for (std::size_t i = 1; i < n; ++i) {
-      const auto b = static_cast<unsigned char>(s_[pos_ + i]);
-      if ((b & 0xC0) != 0x80) return 0;
-      cp = (cp << 6) | (b & 0x3Fu);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-    return n;
   }
 
   bool string(std::string& out) {
@@ -257,7 +214,7 @@ class Parser {
         out += static_cast<char>(c);
         ++pos_;
       } else {
-        const std::size_t n = utf8_sequence();
+        const std::size_t n = detail::utf8_sequence_length(s_.data() + pos_, s_.size() - pos_);
         if (n == 0) return failed("json.parse.utf8", "invalid UTF-8");
         out.append(s_.substr(pos_, n));
         pos_ += n;
