@@ -5,6 +5,7 @@
 // Thread-safety: one reader/writer per thread.
 
 #include <istream>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -20,8 +21,10 @@ class LineReader {
  private:
   bool fill();
   std::istream& in_;
-  std::string buf_;
-  std::size_t pos_ = 0;
+  std::unique_ptr<char[]> buf_;
+  std::size_t cap_ = 0;
+  std::size_t pos_ = 0;  // next unread byte
+  std::size_t end_ = 0;  // end of the bytes read
   bool eof_ = false;
 };
 

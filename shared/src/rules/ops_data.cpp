@@ -63,7 +63,14 @@ Val Ops::var(Evaluator& e, const Node& n, const Val& data) {
           result = not_found;
           break;
         }
-        cur = property(e, cur, step.key, step.index);
+        if (cur.kind == Kind::object) {
+          const ObjectData& o = *cur.o;
+          const std::uint32_t i = find_member_index(o, step.key, step.hint.get());
+          if (i < o.size) step.hint.set(i);
+          cur = i < o.size ? o.members[i].value : Val::undef();
+        } else {
+          cur = property(e, cur, step.key, step.index);
+        }
         if (cur.kind == Kind::undefined) {
           result = not_found;
           break;

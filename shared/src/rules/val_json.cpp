@@ -1,5 +1,6 @@
 #include "zhishen/rules/val_json.hpp"
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -14,6 +15,13 @@ namespace zhishen::rules {
 namespace {
 
 using json::detail::hex_value;
+
+// Bytes a string can contain as they are: printable ASCII other than '"' and '\\'.
+constexpr std::array<bool, 256> kPlain = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x80; ++c) t[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
+  return t;
+}();
 
 class ValParser {
  public:
@@ -102,16 +110,28 @@ class ValParser {
     return true;
   }
 
+  // A cheap signature of a key: equal keys have equal signatures.
+  static std::uint32_t signature(const Member& m) {
+    if (m.key_len == 0) return 0;
+    return (m.key_len << 16) ^ (static_cast<std::uint32_t>(static_cast<unsigned char>(m.key[0])) << 8) ^
+           static_cast<unsigned char>(m.key[m.key_len - 1]);
+  }
+
   // JSON.parse keeps a repeated key at its first position with its last value.
   void merge_duplicates(std::size_t base) {
     auto& m = scratch_.members;
     const std::size_t n = m.size() - base;
     if (n < 2) return;
     bool any = false;
-    if (n <= 16) {
-      for (std::size_t i = base + 1; i < m.size() && !any; ++i) {
-        for (std::size_t j = base; j < i; ++j) {
-          if (m[i].key_view() == m[j].key_view()) { any = true; break; }
+    if (n <= 32) {
+      std::uint32_t sig[32];
+      for (std::size_t i = 0; i < n && !any; ++i) {
+        sig[i] = signature(m[base + i]);
+        for (std::size_t j = 0; j < i; ++j) {
+          if (sig[j] == sig[i] && m[base + i].key_view() == m[base + j].key_view()) {
+            any = true;
+            break;
+          }
         }
       }
     } else {
@@ -257,6 +277,7 @@ class ValParser {
     const char* start = p_;
     // Fast path: no escapes, the string points into the input.
     for (;;) {
+      while (p_ != end_ && kPlain[static_cast<unsigned char>(*p_)]) ++p_;
       if (p_ == end_) return failed("json.parse.syntax", "unterminated string");
       const auto c = static_cast<unsigned char>(*p_);
       if (c == '"') {

@@ -30,16 +30,6 @@ Val make_object(Arena& arena, const Member* members, std::size_t n) {
   return Val::object(data);
 }
 
-const Val* find_member(const Val& object, std::string_view key) {
-  if (object.kind != Kind::object) return nullptr;
-  const ObjectData& o = *object.o;
-  for (std::uint32_t i = 0; i < o.size; ++i) {
-    const Member& m = o.members[i];
-    if (m.key_len == key.size() && std::memcmp(m.key, key.data(), key.size()) == 0) return &m.value;
-  }
-  return nullptr;
-}
-
 void ValList::grow() {
   const std::size_t cap = cap_ == 0 ? 8 : cap_ * 2;
   Val* items = arena_.make_array<Val>(cap);

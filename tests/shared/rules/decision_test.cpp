@@ -1,1 +1,130 @@
+#include "zhishen/rules/decision.hpp"
+
 #include <gtest/gtest.h>
+
+#include "zhishen/json/parse.hpp"
+#include "zhishen/json/write.hpp"
+
+namespace zhishen::rules {
+namespace {
+
+class DownSharedData final : public ports::SharedDataLookup {
+ public:
+  Result<std::optional<json::Value>> lookup(const std::string&, const std::string&) const override {
+    return make_error("shared_data.unavailable", "down");
+  }
+};
+
+class ExpiredBudget final : public Budget {
+ public:
+  bool expired() override { return true; }
+};
+
+const RuleSet& food_like() {
+  static const RuleSet set = load_rule_set_text(R"({
+    "item_code": "T", "version": 3, "other_ways": "可到窗口办理",
+    "eligibility": [{"id":"E1","description":"成年","expr":{">=":[{"var":"age"},18]},"message":"未成年"}],
+    "review_points": [
+      {"id":"R1","description":"面积为正","expr":{">":[{"var":"area"},0]},"on_fail":"reject","legal_basis":"条例第1条","message":"面积有误"},
+      {"id":"R2","description":"面积不超过500","expr":{"<=":[{"var":"area"},500]},"on_fail":"manual_review","message":"面积较大"}],
+    "risk_prompts": [
+      {"id":"K1","description":"失信","expr":{"!":{"var":"blacklisted"}},"on_fail":"manual_review","message":"失信"},
+      {"id":"K2","description":"异常","expr":{"!":{"var":"abnormal"}},"on_fail":"warn","message":"经营异常"},
+      {"id":"K3","description":"信用库","expr":{"!":{"lookup":["credit_blacklist",{"var":"id"}]}},"on_fail":"warn"}]
+  })").value();
+  return set;
+}
+
+Decision decide_text(const std::string& app, const EvalEnv& env = {}, const DecisionOptions& opt = {}) {
+  Evaluator ev(env);
+  return decide(food_like(), json::parse(app).value(), ev, opt);
+}
+
+TEST(Decision, Approved) {
+  const auto d = decide_text(R"({"age":30,"area":100})");
+  EXPECT_EQ(d.outcome, Outcome::approved);
+  EXPECT_TRUE(d.reasons.empty());
+  EXPECT_EQ(d.trace.size(), 6u);
+  for (const auto& t : d.trace) EXPECT_EQ(t.status, RuleStatus::passed) << t.rule_id;
+}
+
+TEST(Decision, IneligibleWinsAndGivesTheOtherWays) {
+  const auto d = decide_text(R"({"age":16,"area":-1,"blacklisted":true})");
+  EXPECT_EQ(d.outcome, Outcome::ineligible);
+  ASSERT_EQ(d.reasons.size(), 1u);
+  EXPECT_EQ(d.reasons[0].rule_id, "E1");
+  EXPECT_EQ(d.other_ways, "可到窗口办理");
+}
+
+TEST(Decision, RejectedBeforeManualReview) {
+  const auto d = decide_text(R"({"age":30,"area":-5,"blacklisted":true})");
+  EXPECT_EQ(d.outcome, Outcome::rejected);
+  ASSERT_EQ(d.reasons.size(), 1u);
+  EXPECT_EQ(d.reasons[0].rule_id, "R1");
+  EXPECT_EQ(d.reasons[0].legal_basis, "条例第1条");
+}
+
+TEST(Decision, ManualReviewListsTheRulesThatSentIt) {
+  const auto d = decide_text(R"({"age":30,"area":800,"blacklisted":true,"abnormal":true})");
+  EXPECT_EQ(d.outcome, Outcome::manual_review);
+  ASSERT_EQ(d.reasons.size(), 2u);
+  EXPECT_EQ(d.reasons[0].rule_id, "R2");
+  EXPECT_EQ(d.reasons[1].rule_id, "K1");
+  ASSERT_EQ(d.warnings.size(), 1u);
+  EXPECT_EQ(d.warnings[0].rule_id, "K2");
+}
+
+TEST(Decision, TraceCarriesValuesRead) {
+  const auto d = decide_text(R"({"age":30,"area":800})");
+  const auto& r2 = d.trace[2];
+  EXPECT_EQ(r2.rule_id, "R2");
+  EXPECT_EQ(r2.status, RuleStatus::failed);
+  ASSERT_EQ(r2.reads.size(), 1u);
+  EXPECT_EQ(r2.reads[0].first, "area");
+  EXPECT_EQ(r2.reads[0].second, json::Value(800));
+  const auto j = to_json(d);
+  EXPECT_EQ(j.find("outcome")->as_string(), "manual_review");
+  EXPECT_EQ(j.find("trace")->as_array().size(), 6u);
+}
+
+TEST(Decision, UnavailableSharedDataRoutesToManualReview) {
+  DownSharedData down;
+  EvalEnv env;
+  env.shared_data = &down;
+  const auto d = decide_text(R"({"age":30,"area":100,"id":"x"})", env);
+  EXPECT_EQ(d.outcome, Outcome::manual_review);
+  ASSERT_EQ(d.error_ids.size(), 1u);
+  EXPECT_EQ(d.error_ids[0], "shared_data.unavailable");
+  EXPECT_EQ(d.reasons.back().rule_id, "K3");
+}
+
+TEST(Decision, TimeoutGoesToManualReviewNeverAnError) {
+  ExpiredBudget expired;
+  DecisionOptions opt;
+  opt.budget = &expired;
+  const auto d = decide_text(R"({"age":30,"area":100})", {}, opt);
+  EXPECT_EQ(d.outcome, Outcome::manual_review);
+  ASSERT_EQ(d.error_ids.size(), 1u);
+  EXPECT_EQ(d.error_ids[0], "decision.timeout");
+  for (const auto& t : d.trace) EXPECT_EQ(t.status, RuleStatus::skipped);
+}
+
+TEST(Decision, PrecheckEvaluatesEligibilityOnly) {
+  Evaluator ev;
+  const auto ok = precheck(food_like(), json::parse(R"({"age":40})").value(), ev);
+  EXPECT_EQ(ok.outcome, Outcome::approved);
+  EXPECT_EQ(ok.trace.size(), 1u);
+  const auto no = precheck(food_like(), json::parse(R"({"age":12})").value(), ev);
+  EXPECT_EQ(no.outcome, Outcome::ineligible);
+  EXPECT_EQ(no.other_ways, "可到窗口办理");
+}
+
+TEST(Decision, OutcomeNamesRoundTrip) {
+  for (Outcome o : {Outcome::approved, Outcome::rejected, Outcome::manual_review, Outcome::ineligible}) {
+    EXPECT_EQ(parse_outcome(to_string(o)), o);
+  }
+  EXPECT_FALSE(parse_outcome("maybe").has_value());
+}
+
+}  // namespace
+}  // namespace zhishen::rules

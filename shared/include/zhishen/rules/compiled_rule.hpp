@@ -12,6 +12,8 @@
 // Ownership: a CompiledRule owns its nodes and the arena holding its constants; it is immutable
 // after compile() and may be shared between threads (evaluation never mutates it).
 
+#include <atomic>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -24,10 +26,28 @@
 
 namespace zhishen::rules {
 
+// Where a key was last found in an object, to try first next time (applications of one item share
+// a shape, so this almost always hits). Relaxed atomics: a stale hint only costs a search.
+class MemberHint {
+ public:
+  MemberHint() = default;
+  MemberHint(const MemberHint& o) : v_(o.get()) {}
+  MemberHint& operator=(const MemberHint& o) {
+    set(o.get());
+    return *this;
+  }
+  std::uint32_t get() const { return v_.load(std::memory_order_relaxed); }
+  void set(std::uint32_t i) const { v_.store(i, std::memory_order_relaxed); }
+
+ private:
+  mutable std::atomic<std::uint32_t> v_{0};
+};
+
 // One step of a pre-split `var` path.
 struct PathStep {
   std::string key;
   long index = -1;  // the key as an array index when it is canonical ("0", "17"), else -1
+  MemberHint hint;
 };
 
 struct Node {

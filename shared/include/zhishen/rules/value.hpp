@@ -84,8 +84,28 @@ Val make_array(Arena& arena, const Val* items, std::size_t n);  // copies the it
 Val make_empty_array(Arena& arena);                                // a fresh identity
 Val make_object(Arena& arena, const Member* members, std::size_t n);
 
+// The index of the member named `key` in an object, trying `hint` first; o.size when absent.
+inline std::uint32_t find_member_index(const ObjectData& o, std::string_view key, std::uint32_t hint = 0) {
+  const auto matches = [&](const Member& m) {
+    if (m.key_len != key.size()) return false;
+    for (std::size_t i = 0; i < key.size(); ++i) {
+      if (m.key[i] != key[i]) return false;
+    }
+    return true;
+  };
+  if (hint < o.size && matches(o.members[hint])) return hint;
+  for (std::uint32_t i = 0; i < o.size; ++i) {
+    if (matches(o.members[i])) return i;
+  }
+  return o.size;
+}
+
 // The member named `key` of an object value, or nullptr.
-const Val* find_member(const Val& object, std::string_view key);
+inline const Val* find_member(const Val& object, std::string_view key) {
+  if (object.kind != Kind::object) return nullptr;
+  const std::uint32_t i = find_member_index(*object.o, key);
+  return i < object.o->size ? &object.o->members[i].value : nullptr;
+}
 
 // A growable list of Vals inside an arena (for map, filter, merge, missing...).
 class ValList {
