@@ -1,4 +1,3 @@
-#include <filesystem>
 #include <ostream>
 
 #include "args.hpp"
@@ -7,6 +6,7 @@
 #include "eval_setup.hpp"
 #include "json_files.hpp"
 #include "line_io.hpp"
+#include "sample_cases.hpp"
 #include "zhishen/json/parse.hpp"
 #include "zhishen/json/write.hpp"
 #include "zhishen/rules/decision.hpp"
@@ -141,40 +141,6 @@ int check(const Args& args, std::ostream& out, std::ostream& err) {
   return all_ok ? kExitOk : kExitInvalid;
 }
 
-struct Case {
-  std::string name;
-  json::Value doc;
-};
-
-Result<std::vector<Case>> load_cases(const std::string& where) {
-  std::vector<Case> cases;
-  std::error_code ec;
-  if (std::filesystem::is_directory(where, ec)) {
-    std::vector<std::filesystem::path> files;
-    for (std::filesystem::directory_iterator it(where, ec); !ec && it != std::filesystem::directory_iterator();
-         it.increment(ec)) {
-      if (it->path().extension() == ".json") files.push_back(it->path());
-    }
-    if (ec) return make_error("cli.file.unreadable", "cannot list " + where);
-    std::sort(files.begin(), files.end());
-    for (const auto& f : files) {
-      auto doc = read_json_file(f.string());
-      if (!doc) return doc.error();
-      cases.push_back({f.filename().string(), std::move(doc).value()});
-    }
-    return cases;
-  }
-  auto doc = read_json_file(where);
-  if (!doc) return doc.error();
-  if (doc->is_array()) {
-    std::size_t i = 0;
-    for (const auto& c : doc->as_array()) cases.push_back({where + "[" + std::to_string(i++) + "]", c});
-  } else {
-    cases.push_back({std::filesystem::path(where).filename().string(), std::move(doc).value()});
-  }
-  return cases;
-}
-
 int test(const Args& args, std::ostream& out, std::ostream& err) {
   std::set<std::string> valued = kEvalOptions;
   valued.insert("cases");
@@ -192,29 +158,21 @@ int test(const Args& args, std::ostream& out, std::ostream& err) {
   auto cases = load_cases(*cases_at);
   if (!cases) return usage_error(err, cases.error().id + ": " + cases.error().message, kUsage);
 
-  rules::Evaluator ev(setup->env);
   int passed = 0, failed = 0;
-  for (const auto& c : *cases) {
-    const json::Value* expected = c.doc.find("expected");
-    const json::Value* application = c.doc.find("application");
-    std::optional<rules::Outcome> want;
-    if (expected != nullptr && expected->is_string()) want = rules::parse_outcome(expected->as_string());
-    if (!want || application == nullptr || !application->is_object()) {
-      out << "ERROR " << c.name << " rules.case.schema: needs \"expected\" (approved|rejected|manual_review|ineligible) and \"application\" (object)\n";
+  for (const auto& r : run_cases(*set, *cases, setup->env)) {
+    if (!r.error_id.empty()) {
+      out << "ERROR " << r.name << " " << r.error_id << ": " << r.error_message << "\n";
       ++failed;
       continue;
     }
-    const auto d = rules::decide(*set, *application, ev);
-    std::string deciding;
-    for (const auto& r : d.reasons) deciding += (deciding.empty() ? "" : ",") + r.rule_id;
-    if (d.outcome == *want) {
-      out << "PASS " << c.name << " " << rules::to_string(d.outcome);
+    if (r.passed()) {
+      out << "PASS " << r.name << " " << rules::to_string(r.got);
       ++passed;
     } else {
-      out << "FAIL " << c.name << " expected " << rules::to_string(*want) << " got " << rules::to_string(d.outcome);
+      out << "FAIL " << r.name << " expected " << rules::to_string(r.expected) << " got " << rules::to_string(r.got);
       ++failed;
     }
-    if (!deciding.empty()) out << " (" << deciding << ")";
+    if (!r.deciding_rules.empty()) out << " (" << r.deciding_rules << ")";
     out << "\n";
   }
   out << passed << " passed, " << failed << " failed\n";
