@@ -1,0 +1,16 @@
+# Fails when a file of the domain core (shared/) includes a third-party header: the core is
+# standard library only (docs/architecture.md). Run as: cmake -DROOT=<source dir> -P this file.
+file(GLOB_RECURSE core_files "${ROOT}/shared/*.hpp" "${ROOT}/shared/*.cpp" "${ROOT}/shared/*.h")
+set(bad "")
+foreach(f IN LISTS core_files)
+  file(STRINGS "${f}" lines REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"](Poco/|wx/|mysql|cppconn/|jdbc/|openssl/|sqlite3|hpdf|qrencode|gtest/|gmock/)")
+  foreach(l IN LISTS lines)
+    list(APPEND bad "${f}: ${l}")
+  endforeach()
+endforeach()
+if(bad)
+  list(JOIN bad "\n" text)
+  message(FATAL_ERROR "shared/ must not include third-party headers:\n${text}")
+endif()
+list(LENGTH core_files n)
+message(STATUS "shared/: ${n} files, standard library includes only")
