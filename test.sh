@@ -14,6 +14,14 @@ start=$(date +%s)
 echo "== ci build"
 cmake --preset ci
 cmake --build --preset ci -j "$jobs"
+# The integration tests' private MariaDB (scripts/mariadb-test.sh), stopped on exit even when a
+# test fails. A ZHISHEN_TEST_MYSQL_URL already set (an external test server) is used as it is.
+if [ -z "${ZHISHEN_TEST_MYSQL_URL:-}" ]; then
+  echo "== private MariaDB for the integration tests"
+  trap './scripts/mariadb-test.sh stop' EXIT
+  ZHISHEN_TEST_MYSQL_URL="$(./scripts/mariadb-test.sh start)"
+  export ZHISHEN_TEST_MYSQL_URL
+fi
 echo "== ci tests (all labels)"
 ctest --preset ci -j "$jobs"
 

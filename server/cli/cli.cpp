@@ -20,6 +20,7 @@ constexpr const char* kUsage =
     "  rules eval|check|test ...     evaluate, check and test rules (zhishen rules --help)\n"
     "  decide ...                    decide an application with a rule set, with its trace\n"
     "  items check DIR...            check item guides, rule sets and samples\n"
+    "  db migrate|status|keygen ...  the database schema and the personal-data key file\n"
     "  --version                     print the version\n";
 
 }  // namespace
@@ -40,6 +41,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     if (cmd == "rules") return rules_command(rest, in, out, err);
     if (cmd == "decide") return decide_command(rest, out, err);
     if (cmd == "items") return items_command(rest, out, err);
+    if (cmd == "db") return db_command(rest, out, err);
     if (cmd == "--version" || cmd == "version") {
       out << "zhishen " << ZHISHEN_VERSION << "\n";
       return kExitOk;

@@ -1,0 +1,315 @@
+#include "sql_repos.hpp"
+
+namespace zhishen::store {
+namespace {
+
+const char* kSummaryColumns =
+    "case_no, item_code, department_code, channel, applicant_name, applicant_id_masked, state, decision, due_at,"
+    " light, assignee_id, submitted_at, version";
+
+domain::CaseSummary summary_of(const Row& r) {
+  domain::CaseSummary s;
+  s.case_no = r.text(0);
+  s.item_code = r.text(1);
+  s.department_code = r.text(2);
+  s.channel = r.text(3);
+  s.applicant_name = r.text(4);
+  s.applicant_id_masked = r.text(5);
+  s.state = stored_enum<lifecycle::State>(r.text(6), lifecycle::parse_state, "state");
+  s.decision = stored_enum<lifecycle::Decision>(r.text(7), lifecycle::parse_decision, "decision");
+  s.due_at = opt_instant(r, 8);
+  s.light = parse_light(r.text(9));
+  s.assignee_id = r.opt_int64(10);
+  s.submitted_at = instant_of(r.int64(11));
+  s.version = r.int64(12);
+  return s;
+}
+
+std::string where(const std::string& case_no, const char* column) { return std::string(column) + ":" + case_no; }
+
+// WHERE clause and parameters of an inbox query.
+std::string inbox_where(const ports::InboxQuery& q, std::vector<SqlValue>& params) {
+  std::string w = " WHERE 1=1";
+  if (q.department_code) {
+    w += " AND department_code = ?";
+    params.emplace_back(*q.department_code);
+  }
+  if (!q.states.empty()) {
+    w += " AND state IN (";
+    for (std::size_t i = 0; i < q.states.size(); ++i) {
+      w += i ? ",?" : "?";
+      params.emplace_back(std::string(lifecycle::to_string(q.states[i])));
+    }
+    w += ")";
+  }
+  if (q.light) {
+    w += " AND light = ?";
+    params.emplace_back(std::string(calendar::to_string(*q.light)));
+  }
+  if (q.unassigned_only) {
+    w += " AND assignee_id IS NULL";
+  } else if (q.assignee_id) {
+    w += " AND assignee_id = ?";
+    params.emplace_back(*q.assignee_id);
+  }
+  if (q.due_before) {
+    w += " AND due_at < ?";
+    params.emplace_back(sql_instant(*q.due_before));
+  }
+  if (q.item_code) {
+    w += " AND item_code = ?";
+    params.emplace_back(*q.item_code);
+  }
+  return w;
+}
+
+}  // namespace
+
+std::optional<std::int64_t> SqlCaseRepo::case_id(const std::string& case_no) {
+  auto rows = query(c_, "SELECT id FROM cases WHERE case_no = ?", {case_no});
+  if (rows.empty()) return std::nullopt;
+  return rows[0].int64(0);
+}
+
+Status SqlCaseRepo::create(const domain::CaseFile& f) {
+  const auto& a = f.applicant;
+  const auto& r = f.record;
+  auto st = insert_unique(
+      c_,
+      "INSERT INTO cases (case_no, item_code, item_version, department_code, channel, applicant_type, applicant_name,"
+      " applicant_id_type, applicant_id_enc, applicant_id_index, applicant_id_masked, applicant_phone_enc,"
+      " applicant_address_enc, auth_level, application_enc, state, decision, version, terms_json, submitted_at,"
+      " updated_at, due_at, yellow_at, light, assignee_id, decided_at, receipt_no)"
+      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+      {f.case_no, f.item_code, std::int64_t{f.item_version}, f.department_code, f.channel, a.type, a.name, a.id_type,
+       codec_.seal(a.id_number, where(f.case_no, "cases.applicant_id")), codec_.index(a.id_type, a.id_number),
+       domain::mask_id(a.id_number), codec_.seal(a.phone, where(f.case_no, "cases.applicant_phone")),
+       codec_.seal(a.address, where(f.case_no, "cases.applicant_address")), a.auth_level,
+       codec_.seal(json_text(f.application), where(f.case_no, "cases.application")),
+       std::string(lifecycle::to_string(r.state)), std::string(lifecycle::to_string(r.decision)), r.version,
+       terms_json(r.terms), sql_instant(r.submitted_at), sql_instant(r.submitted_at), sql_opt_instant(f.due_at),
+       sql_opt_instant(f.yellow_at), std::string(calendar::to_string(f.light)), sql_opt_int(f.assignee_id),
+       sql_opt_instant(f.decided_at), f.receipt_no},
+      "case " + f.case_no + " exists");
+  if (!st) return st;
+  const std::int64_t id = c_.last_insert_id();
+  for (std::size_t i = 0; i < f.materials.size(); ++i) {
+    const auto& m = f.materials[i];
+    exec(c_,
+         "INSERT INTO case_materials (case_id, seq, code, name, mime, sha256, size, extracted_enc)"
+         " VALUES (?,?,?,?,?,?,?,?)",
+         {id, static_cast<std::int64_t>(i), m.code, m.name, m.mime, m.sha256, m.size,
+          codec_.seal(json_text(m.extracted), where(f.case_no, "case_materials.extracted"))});
+  }
+  write_children(id, f, 0);
+  return {};
+}
+
+void SqlCaseRepo::write_children(std::int64_t id, const domain::CaseFile& f, std::size_t events_from) {
+  const auto& h = f.record.history;
+  for (std::size_t i = events_from; i < h.size(); ++i) {
+    const auto& e = h[i];
+    exec(c_,
+         "INSERT INTO case_events (case_id, seq, from_state, to_state, action, role, actor, at, reason, legal_basis, ban)"
+         " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+         {id, e.seq, std::string(lifecycle::to_string(e.from)), std::string(lifecycle::to_string(e.to)),
+          std::string(lifecycle::to_string(e.action)), std::string(lifecycle::to_string(e.role)), e.actor,
+          sql_instant(e.at), e.reason, e.legal_basis, sql_bool(e.ban)});
+  }
+  exec(c_, "DELETE FROM case_clocks WHERE case_id = ?", {id});
+  const auto& clocks = f.record.clocks;
+  for (std::size_t i = 0; i < clocks.size(); ++i) {
+    const auto& k = clocks[i];
+    exec(c_,
+         "INSERT INTO case_clocks (case_id, idx, kind, started_at, span, stopped_at, suspensions_json)"
+         " VALUES (?,?,?,?,?,?,?)",
+         {id, static_cast<std::int64_t>(i), std::string(lifecycle::to_string(k.kind)), sql_instant(k.started),
+          std::int64_t{k.span_workdays}, sql_opt_instant(k.stopped), suspensions_json(k.suspensions)});
+  }
+}
+
+Result<domain::CaseFile> SqlCaseRepo::load(const std::string& case_no) {
+  auto rows = query(c_,
+                    "SELECT id, case_no, item_code, item_version, department_code, channel, applicant_type,"
+                    " applicant_name, applicant_id_type, applicant_id_enc, applicant_phone_enc, applicant_address_enc,"
+                    " auth_level, application_enc, state, decision, version, terms_json, submitted_at, due_at,"
+                    " yellow_at, light, assignee_id, decided_at, receipt_no FROM cases WHERE case_no = ?",
+                    {case_no});
+  if (rows.empty()) return make_error("store.not_found", "no case " + case_no);
+  const Row& r = rows[0];
+  const std::int64_t id = r.int64(0);
+  domain::CaseFile f;
+  f.case_no = r.text(1);
+  f.item_code = r.text(2);
+  f.item_version = static_cast<int>(r.int64(3));
+  f.department_code = r.text(4);
+  f.channel = r.text(5);
+  f.applicant.type = r.text(6);
+  f.applicant.name = r.text(7);
+  f.applicant.id_type = r.text(8);
+  f.applicant.id_number = codec_.open(r, 9, where(case_no, "cases.applicant_id"));
+  f.applicant.phone = codec_.open(r, 10, where(case_no, "cases.applicant_phone"));
+  f.applicant.address = codec_.open(r, 11, where(case_no, "cases.applicant_address"));
+  f.applicant.auth_level = r.text(12);
+  f.application = parse_stored_json(codec_.open(r, 13, where(case_no, "cases.application")), "application");
+  f.record.state = stored_enum<lifecycle::State>(r.text(14), lifecycle::parse_state, "state");
+  f.record.decision = stored_enum<lifecycle::Decision>(r.text(15), lifecycle::parse_decision, "decision");
+  f.record.version = r.int64(16);
+  f.record.terms = parse_terms(r.text(17));
+  f.record.submitted_at = instant_of(r.int64(18));
+  f.due_at = opt_instant(r, 19);
+  f.yellow_at = opt_instant(r, 20);
+  f.light = parse_light(r.text(21));
+  f.assignee_id = r.opt_int64(22);
+  f.decided_at = opt_instant(r, 23);
+  f.receipt_no = r.text(24);
+
+  for (const auto& m : query(c_,
+                             "SELECT code, name, mime, sha256, size, extracted_enc FROM case_materials"
+                             " WHERE case_id = ? ORDER BY seq",
+                             {id})) {
+    f.materials.push_back(domain::Material{m.text(0), m.text(1), m.text(2), m.text(3), m.int64(4),
+                                           parse_stored_json(codec_.open(m, 5, where(case_no, "case_materials.extracted")),
+                                                             "material fields")});
+  }
+  for (const auto& e : query(c_,
+                             "SELECT seq, from_state, to_state, action, role, actor, at, reason, legal_basis, ban"
+                             " FROM case_events WHERE case_id = ? ORDER BY seq",
+                             {id})) {
+    f.record.history.push_back(lifecycle::CaseEvent{
+        e.int64(0), stored_enum<lifecycle::State>(e.text(1), lifecycle::parse_state, "state"),
+        stored_enum<lifecycle::State>(e.text(2), lifecycle::parse_state, "state"),
+        stored_enum<lifecycle::Action>(e.text(3), lifecycle::parse_action, "action"),
+        stored_enum<lifecycle::Role>(e.text(4), lifecycle::parse_role, "role"), e.text(5), instant_of(e.int64(6)),
+        e.text(7), e.text(8), e.int64(9) != 0});
+  }
+  for (const auto& k : query(c_,
+                             "SELECT kind, started_at, span, stopped_at, suspensions_json FROM case_clocks"
+                             " WHERE case_id = ? ORDER BY idx",
+                             {id})) {
+    lifecycle::ClockRecord clock;
+    clock.kind = stored_enum<lifecycle::DeadlineKind>(k.text(0), lifecycle::parse_deadline_kind, "deadline kind");
+    clock.started = instant_of(k.int64(1));
+    clock.span_workdays = static_cast<int>(k.int64(2));
+    clock.stopped = opt_instant(k, 3);
+    clock.suspensions = parse_suspensions(k.text(4));
+    f.record.clocks.push_back(std::move(clock));
+  }
+  return f;
+}
+
+Status SqlCaseRepo::save(const domain::CaseFile& f, std::int64_t expected_version) {
+  const auto& r = f.record;
+  if (r.version <= expected_version) {
+    return make_error("store.version.invalid", "a saved case must carry a version above the one it was read at");
+  }
+  const auto changed = exec(
+      c_,
+      "UPDATE cases SET state = ?, decision = ?, version = ?, terms_json = ?, updated_at = ?, due_at = ?,"
+      " yellow_at = ?, light = ?, assignee_id = ?, decided_at = ?, receipt_no = ? WHERE case_no = ? AND version = ?",
+      {std::string(lifecycle::to_string(r.state)), std::string(lifecycle::to_string(r.decision)), r.version,
+       terms_json(r.terms), sql_instant(r.history.empty() ? r.submitted_at : r.history.back().at),
+       sql_opt_instant(f.due_at), sql_opt_instant(f.yellow_at), std::string(calendar::to_string(f.light)),
+       sql_opt_int(f.assignee_id), sql_opt_instant(f.decided_at), f.receipt_no, f.case_no, expected_version});
+  if (changed == 0) {
+    if (!case_id(f.case_no)) return make_error("store.not_found", "no case " + f.case_no);
+    return make_error("store.conflict", "case " + f.case_no + " was changed by someone else; reload and retry");
+  }
+  const std::int64_t id = *case_id(f.case_no);
+  auto max_seq = query(c_, "SELECT MAX(seq) FROM case_events WHERE case_id = ?", {id});
+  const std::int64_t stored = max_seq.empty() || max_seq[0].is_null(0) ? 0 : max_seq[0].int64(0);
+  std::size_t from = 0;
+  while (from < r.history.size() && r.history[from].seq <= stored) ++from;
+  write_children(id, f, from);
+  return {};
+}
+
+Status SqlCaseRepo::add_decision(const std::string& case_no, const domain::DecisionRecord& d) {
+  auto id = case_id(case_no);
+  if (!id) return make_error("store.not_found", "no case " + case_no);
+  exec(c_,
+       "INSERT INTO decisions (case_id, kind, outcome, rule_set_version, detail_enc, decided_by, decided_at)"
+       " VALUES (?,?,?,?,?,?,?)",
+       {*id, d.kind, d.outcome, std::int64_t{d.rule_set_version},
+        codec_.seal(json_text(d.detail), where(case_no, "decisions.detail")), d.decided_by, sql_instant(d.decided_at)});
+  return {};
+}
+
+std::vector<domain::DecisionRecord> SqlCaseRepo::decisions(const std::string& case_no) {
+  std::vector<domain::DecisionRecord> out;
+  for (const auto& r : query(c_,
+                             "SELECT d.id, d.kind, d.outcome, d.rule_set_version, d.detail_enc, d.decided_by, d.decided_at"
+                             " FROM decisions d JOIN cases c ON c.id = d.case_id WHERE c.case_no = ? ORDER BY d.id",
+                             {case_no})) {
+    out.push_back(domain::DecisionRecord{r.int64(0), r.text(1), r.text(2), static_cast<int>(r.int64(3)),
+                                         parse_stored_json(codec_.open(r, 4, where(case_no, "decisions.detail")),
+                                                           "decision detail"),
+                                         r.text(5), instant_of(r.int64(6))});
+  }
+  return out;
+}
+
+std::vector<domain::CaseSummary> SqlCaseRepo::inbox(const ports::InboxQuery& q) {
+  std::vector<SqlValue> params;
+  std::string sql = std::string("SELECT ") + kSummaryColumns + " FROM cases" + inbox_where(q, params) +
+                    " ORDER BY (due_at IS NULL), due_at, case_no LIMIT ? OFFSET ?";
+  params.emplace_back(static_cast<std::int64_t>(q.limit));
+  params.emplace_back(static_cast<std::int64_t>(q.offset));
+  std::vector<domain::CaseSummary> out;
+  for (const auto& r : c_.query(sql, params)) out.push_back(summary_of(r));
+  return out;
+}
+
+std::int64_t SqlCaseRepo::count(const ports::InboxQuery& q) {
+  std::vector<SqlValue> params;
+  const std::string sql = "SELECT COUNT(*) FROM cases" + inbox_where(q, params);  // fills params first
+  auto rows = c_.query(sql, params);
+  return rows.empty() ? 0 : rows[0].int64(0);
+}
+
+std::vector<domain::CaseSummary> SqlCaseRepo::lights_changing(Instant after, Instant until, std::size_t limit) {
+  const std::string cols = kSummaryColumns;
+  const std::string sql = "SELECT " + cols + " FROM cases WHERE yellow_at > ? AND yellow_at <= ? UNION SELECT " + cols +
+                          " FROM cases WHERE due_at > ? AND due_at <= ? ORDER BY case_no LIMIT ?";
+  std::vector<domain::CaseSummary> out;
+  for (const auto& r : query(c_, sql,
+                             {sql_instant(after), sql_instant(until), sql_instant(after), sql_instant(until),
+                              static_cast<std::int64_t>(limit)})) {
+    out.push_back(summary_of(r));
+  }
+  return out;
+}
+
+Status SqlCaseRepo::set_light(const std::string& case_no, calendar::Light light) {
+  if (exec(c_, "UPDATE cases SET light = ? WHERE case_no = ?", {std::string(calendar::to_string(light)), case_no}) == 0 &&
+      !case_id(case_no)) {
+    return make_error("store.not_found", "no case " + case_no);
+  }
+  return {};
+}
+
+std::vector<domain::CaseSummary> SqlCaseRepo::by_applicant(const std::string& id_number, std::size_t limit) {
+  std::vector<domain::CaseSummary> out;
+  // The blind index is per identity kind; an 18-character number may be either.
+  for (const auto& r : query(c_,
+                             std::string("SELECT ") + kSummaryColumns +
+                                 " FROM cases WHERE applicant_id_index IN (?, ?) ORDER BY submitted_at DESC, case_no LIMIT ?",
+                             {codec_.index("citizen_id", id_number), codec_.index("uscc", id_number),
+                              static_cast<std::int64_t>(limit)})) {
+    out.push_back(summary_of(r));
+  }
+  return out;
+}
+
+Status insert_unique(Connection& c, std::string_view sql, std::initializer_list<SqlValue> params,
+                     const std::string& what) {
+  try {
+    c.execute(sql, std::span<const SqlValue>(params.begin(), params.size()));
+  } catch (const StoreFault& f) {
+    if (f.id() == "store.duplicate") return make_error("store.duplicate", what);
+    throw;
+  }
+  return {};
+}
+
+}  // namespace zhishen::store

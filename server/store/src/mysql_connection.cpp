@@ -1,0 +1,410 @@
+#include "mysql_connection.hpp"
+
+#include <cppconn/connection.h>
+#include <cppconn/driver.h>
+#include <cppconn/exception.h>
+#include <cppconn/parameter_metadata.h>
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
+#include <cppconn/statement.h>
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <cstring>
+#include <iterator>
+#include <limits>
+#include <sstream>
+#include <type_traits>
+
+namespace zhishen::store {
+namespace {
+
+// Strict and portable: reject bad data instead of truncating it, and make `||` and "identifier"
+// mean what they mean in SQLite (and standard SQL), so one SQL text behaves the same on both.
+constexpr const char* kSqlMode =
+    "STRICT_TRANS_TABLES,STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,"
+    "NO_ENGINE_SUBSTITUTION,PIPES_AS_CONCAT,ANSI_QUOTES";
+
+// Prepared statements kept per connection; past this many distinct SQL texts the cache starts over
+// (the server caps prepared statements per server, max_prepared_stmt_count).
+constexpr std::size_t kMaxCachedStatements = 256;
+
+std::string first_line(std::string_view sql) {
+  const auto start = sql.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos) return {};
+  sql.remove_prefix(start);
+  std::string line(sql.substr(0, std::min(sql.find('\n'), std::size_t{160})));
+  if (line.size() < sql.size()) line += " …";
+  return line;
+}
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// The server quotes values in some messages ("Duplicate entry '<value>' for key 'email'"); those
+// values may be personal data. Quoted names (after "key", "column", "table", … or inside a
+// qualified name) stay, so the message still tells the administrator what failed.
+std::string redact_values(std::string_view m) {
+  static const char* const kNameWords[] = {"key", "column", "table", "database", "schema", "user",
+                                           "constraint", "index", "field", "function", "procedure",
+                                           "view", "trigger", "sequence", "variable", "near", "in", "on", "socket"};
+  std::string out;
+  std::size_t i = 0;
+  while (i < m.size()) {
+    const char q = m[i];
+    const bool in_word = i > 0 && std::isalnum(static_cast<unsigned char>(m[i - 1])) != 0;  // "can't"
+    if ((q != '\'' && q != '"') || in_word) {
+      out += m[i++];
+      continue;
+    }
+    std::size_t j = i + 1;  // closing quote: one followed by the end, a space or punctuation
+    while (j < m.size() && !(m[j] == q && (j + 1 == m.size() || std::strchr(" ,.;:)", m[j + 1]) != nullptr))) ++j;
+    std::size_t w = i;
+    while (w > 0 && m[w - 1] == ' ') --w;
+    std::size_t b = w;
+    while (b > 0 && (std::isalnum(static_cast<unsigned char>(m[b - 1])) != 0 || m[b - 1] == '_')) --b;
+    const std::string word = lower(std::string(m.substr(b, w - b)));
+    bool keep = i > 0 && (m[i - 1] == '@' || m[i - 1] == '.');
+    for (const char* n : kNameWords) keep = keep || word == n;
+    const std::size_t end = std::min(j + 1, m.size());
+    out += keep ? std::string(m.substr(i, end - i)) : std::string{q, '?', q};
+    i = end;
+  }
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  const auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return {};
+  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+// Keeps what Connector/C++ reads only at execute time: setBlob() stores the stream pointer, and
+// setString() of a value over 256 KiB stores a pointer to the SQLString it was given.
+struct BoundValues {
+  std::vector<std::unique_ptr<std::istringstream>> streams;
+  std::vector<std::unique_ptr<sql::SQLString>> strings;
+};
+
+void bind(sql::PreparedStatement& ps, std::span<const SqlValue> params, BoundValues& keep, std::string_view sql) {
+  // getParameterMetaData() returns a pointer the statement owns (protected destructor).
+  const auto expected = static_cast<std::size_t>(ps.getParameterMetaData()->getParameterCount());
+  if (expected != params.size()) {
+    throw StoreFault("store.io", "statement \"" + first_line(sql) + "\" has " + std::to_string(expected) +
+                                     " placeholders but " + std::to_string(params.size()) + " values were given");
+  }
+  ps.clearParameters();
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    const auto index = static_cast<unsigned int>(i + 1);
+    std::visit(
+        [&](const auto& v) {
+          using T = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<T, std::nullptr_t>) {
+            ps.setNull(index, sql::DataType::SQLNULL);
+          } else if constexpr (std::is_same_v<T, std::int64_t>) {
+            ps.setInt64(index, v);
+          } else if constexpr (std::is_same_v<T, double>) {
+            ps.setDouble(index, v);
+          } else if constexpr (std::is_same_v<T, std::string>) {
+            keep.strings.push_back(std::make_unique<sql::SQLString>(v));
+            ps.setString(index, *keep.strings.back());
+          } else {
+            keep.streams.push_back(std::make_unique<std::istringstream>(v.bytes));
+            ps.setBlob(index, keep.streams.back().get());
+          }
+        },
+        params[i]);
+  }
+}
+
+enum class ColumnKind { integer, unsigned_integer, real, binary, null, text };
+
+ColumnKind column_kind(sql::ResultSetMetaData& meta, unsigned int c) {
+  switch (meta.getColumnType(c)) {
+    case sql::DataType::BIT:
+    case sql::DataType::TINYINT:
+    case sql::DataType::SMALLINT:
+    case sql::DataType::MEDIUMINT:
+    case sql::DataType::INTEGER:
+    case sql::DataType::BIGINT:
+      return meta.isSigned(c) ? ColumnKind::integer : ColumnKind::unsigned_integer;
+    case sql::DataType::REAL:
+    case sql::DataType::DOUBLE:
+    case sql::DataType::DECIMAL:
+    case sql::DataType::NUMERIC:
+      return ColumnKind::real;
+    case sql::DataType::BINARY:
+    case sql::DataType::VARBINARY:
+    case sql::DataType::LONGVARBINARY:
+      return ColumnKind::binary;
+    case sql::DataType::SQLNULL:
+      return ColumnKind::null;
+    default:
+      return ColumnKind::text;
+  }
+}
+
+SqlValue read_value(sql::ResultSet& rs, unsigned int c, ColumnKind kind) {
+  if (rs.isNull(c)) return nullptr;
+  switch (kind) {
+    case ColumnKind::integer:
+      return rs.getInt64(c);
+    case ColumnKind::unsigned_integer: {
+      const std::uint64_t u = rs.getUInt64(c);
+      if (u <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) return static_cast<std::int64_t>(u);
+      return std::to_string(u);  // beyond int64: kept exact, as text
+    }
+    case ColumnKind::real:
+      return static_cast<double>(rs.getDouble(c));
+    case ColumnKind::binary: {
+      const std::unique_ptr<std::istream> in(rs.getBlob(c));
+      return Blob{std::string(std::istreambuf_iterator<char>(*in), std::istreambuf_iterator<char>())};
+    }
+    case ColumnKind::null:
+      return nullptr;
+    case ColumnKind::text:
+      break;
+  }
+  return rs.getString(c).asStdString();
+}
+
+std::vector<Row> read_rows(sql::ResultSet& rs) {
+  sql::ResultSetMetaData& meta = *rs.getMetaData();  // owned by the result set
+  const unsigned int n = meta.getColumnCount();
+  std::vector<ColumnKind> kinds;
+  for (unsigned int c = 1; c <= n; ++c) kinds.push_back(column_kind(meta, c));
+  std::vector<Row> rows;
+  while (rs.next()) {
+    std::vector<SqlValue> cols;
+    cols.reserve(n);
+    for (unsigned int c = 1; c <= n; ++c) cols.push_back(read_value(rs, c, kinds[c - 1]));
+    rows.emplace_back(std::move(cols));
+  }
+  return rows;
+}
+
+std::string tcp_host(const DbUrl& url) {
+  const bool v6 = url.host.find(':') != std::string::npos;
+  return "tcp://" + (v6 ? "[" + url.host + "]" : url.host) + ":" + std::to_string(url.port);
+}
+
+int whole_seconds(std::chrono::seconds s) { return static_cast<int>(std::max<std::int64_t>(1, s.count())); }
+
+}  // namespace
+
+StoreFault mysql_fault(const sql::SQLException& e, std::string_view sql) {
+  const int code = e.getErrorCode();
+  const std::string& state = e.getSQLState();
+  const std::string message = redact_values(e.what());
+  const std::string text = lower(message);
+  std::string id = "store.io";
+  switch (code) {
+    case 1062:  // ER_DUP_ENTRY
+    case 1586:  // ER_DUP_ENTRY_WITH_KEY_NAME
+      id = "store.duplicate";
+      break;
+    case 1205:  // ER_LOCK_WAIT_TIMEOUT
+    case 1213:  // ER_LOCK_DEADLOCK
+      id = "store.busy";
+      break;
+    case 1040:  // ER_CON_COUNT_ERROR: too many connections
+    case 1053:  // ER_SERVER_SHUTDOWN
+    case 1927:  // ER_CONNECTION_KILLED (MariaDB)
+    case 2002:  // CR_CONNECTION_ERROR (socket)
+    case 2003:  // CR_CONN_HOST_ERROR (TCP)
+    case 2006:  // CR_SERVER_GONE_ERROR
+    case 2013:  // CR_SERVER_LOST
+    case 2055:  // CR_SERVER_LOST_EXTENDED
+    case 4031:  // ER_CLIENT_INTERACTION_TIMEOUT (MySQL 8)
+      id = "store.unavailable";
+      break;
+    default:
+      if (state.rfind("08", 0) == 0 || text.find("gone away") != std::string::npos ||
+          text.find("lost connection") != std::string::npos || text.find("connection has been closed") != std::string::npos) {
+        id = "store.unavailable";
+      }
+  }
+  return StoreFault(id, "mysql error " + std::to_string(code) + " (SQLSTATE " + state + ") in \"" + first_line(sql) +
+                            "\": " + message);
+}
+
+std::vector<std::string> split_sql_script(std::string_view script) {
+  std::vector<std::string> out;
+  std::string current;
+  auto flush = [&] {
+    const std::string_view t = trim(current);
+    if (!t.empty()) out.emplace_back(t);
+    current.clear();
+  };
+  std::size_t i = 0;
+  while (i < script.size()) {
+    const char c = script[i];
+    const char next = i + 1 < script.size() ? script[i + 1] : '\0';
+    if (c == '\'' || c == '"' || c == '`') {  // a quoted run; '' and \' stay inside it
+      std::size_t j = i + 1;
+      while (j < script.size() && script[j] != c) j += (script[j] == '\\' && c != '`') ? std::size_t{2} : std::size_t{1};
+      j = std::min(j + 1, script.size());
+      current.append(script.substr(i, j - i));
+      i = j;
+    } else if ((c == '-' && next == '-') || c == '#') {  // a line comment
+      i = std::min(script.find('\n', i), script.size());
+    } else if (c == '/' && next == '*') {  // a block comment
+      const auto end = script.find("*/", i + 2);
+      i = end == std::string_view::npos ? script.size() : end + 2;
+      current += ' ';
+    } else if (c == ';') {
+      flush();
+      ++i;
+    } else {
+      current += c;
+      ++i;
+    }
+  }
+  flush();
+  return out;
+}
+
+MysqlConnection::MysqlConnection(const DbUrl& url, const MysqlOptions& options) {
+  mysql_thread_ready();
+  sql::ConnectOptionsMap opts;
+  opts["hostName"] = sql::SQLString(url.socket.empty() ? tcp_host(url) : "unix://" + url.socket);
+  opts["userName"] = sql::SQLString(url.user);
+  opts["password"] = sql::SQLString(url.password);
+  opts["schema"] = sql::SQLString(url.database);
+  opts["OPT_CONNECT_TIMEOUT"] = whole_seconds(options.connect_timeout);
+  opts["OPT_READ_TIMEOUT"] = whole_seconds(options.read_timeout);
+  opts["OPT_WRITE_TIMEOUT"] = whole_seconds(options.write_timeout);
+  opts["OPT_RECONNECT"] = false;  // a silent reconnect would lose the session and any transaction
+  // Both: Connector/C++ sets character_set_results to "utf8" (3-byte) unless told otherwise.
+  opts["OPT_CHARSET_NAME"] = sql::SQLString("utf8mb4");
+  opts["characterSetResults"] = sql::SQLString("utf8mb4");
+  opts["CLIENT_FOUND_ROWS"] = true;  // UPDATE counts matched rows, as SQLite's changes() does
+  const std::string where = "connect to " + url.redacted();
+  try {
+    std::unique_ptr<sql::Connection> c(mysql_driver().connect(opts));
+    conn_ = std::move(c);
+  } catch (const sql::SQLException& e) {
+    throw mysql_fault(e, where);  // unreachable → store.unavailable; refused (bad password) → store.io
+  }
+  run_plain("SET NAMES utf8mb4 COLLATE utf8mb4_bin");
+  run_plain(std::string("SET SESSION sql_mode = '") + kSqlMode + "', time_zone = '+00:00', autocommit = 1, " +
+            "innodb_lock_wait_timeout = " + std::to_string(whole_seconds(options.lock_wait_timeout)));
+  // READ COMMITTED: every statement sees the latest committed rows, and InnoDB takes no gap locks,
+  // so concurrent inserts (case events, audit records) do not deadlock on index gaps. The stores
+  // never rely on a repeatable snapshot: updates are guarded by a version column
+  // (UPDATE … WHERE version = ?), which is atomic at any isolation level.
+  run_plain("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED");
+}
+
+MysqlConnection::~MysqlConnection() {
+  mysql_thread_ready();
+  cache_.clear();  // statements before their connection
+}
+
+sql::PreparedStatement& MysqlConnection::prepare(std::string_view sql) {
+  if (const auto it = cache_.find(sql); it != cache_.end()) return *it->second;
+  if (cache_.size() >= kMaxCachedStatements) cache_.clear();
+  std::unique_ptr<sql::PreparedStatement> ps(conn_->prepareStatement(sql::SQLString(sql.data(), sql.size())));
+  return *cache_.emplace(std::string(sql), std::move(ps)).first->second;
+}
+
+void MysqlConnection::fail(const sql::SQLException& e, std::string_view sql) {
+  StoreFault f = mysql_fault(e, sql);
+  if (f.id() == "store.unavailable") healthy_ = false;
+  throw f;
+}
+
+namespace {
+void require_healthy(bool healthy, std::string_view sql) {
+  if (!healthy) throw StoreFault("store.unavailable", "connection lost earlier; not running \"" + first_line(sql) + "\"");
+}
+}  // namespace
+
+void MysqlConnection::run_plain(std::string_view sql) {
+  require_healthy(healthy_, sql);
+  try {
+    std::unique_ptr<sql::Statement> st(conn_->createStatement());
+    if (st->execute(sql::SQLString(sql.data(), sql.size()))) {
+      std::unique_ptr<sql::ResultSet> rs(st->getResultSet());
+    }
+  } catch (const sql::SQLException& e) {
+    fail(e, sql);
+  }
+}
+
+std::int64_t MysqlConnection::execute(std::string_view sql, std::span<const SqlValue> params) {
+  require_healthy(healthy_, sql);
+  try {
+    sql::PreparedStatement& ps = prepare(sql);
+    BoundValues keep;
+    bind(ps, params, keep, sql);
+    // Prepared statements cannot report an update count after execute(); a statement that
+    // returns rows is run as a query and its rows discarded.
+    if (ps.getMetaData()->getColumnCount() > 0) {
+      std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+      return 0;
+    }
+    return ps.executeUpdate();
+  } catch (const sql::SQLException& e) {
+    fail(e, sql);
+  }
+}
+
+std::vector<Row> MysqlConnection::query(std::string_view sql, std::span<const SqlValue> params) {
+  require_healthy(healthy_, sql);
+  try {
+    sql::PreparedStatement& ps = prepare(sql);
+    BoundValues keep;
+    bind(ps, params, keep, sql);
+    std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+    return read_rows(*rs);
+  } catch (const sql::SQLException& e) {
+    fail(e, sql);
+  }
+}
+
+std::int64_t MysqlConnection::last_insert_id() {
+  const std::vector<Row> rows = query("SELECT LAST_INSERT_ID()", {});
+  return rows.at(0).int64(0);
+}
+
+void MysqlConnection::begin() {
+  if (in_transaction_) throw StoreFault("store.io", "begin(): a transaction is already open on this connection");
+  run_plain("START TRANSACTION");
+  in_transaction_ = true;
+}
+
+void MysqlConnection::commit() {
+  run_plain("COMMIT");  // durable: the server runs with innodb_flush_log_at_trx_commit=1
+  in_transaction_ = false;
+}
+
+void MysqlConnection::rollback() {
+  const bool was_open = in_transaction_;
+  in_transaction_ = false;
+  if (!healthy_ || !was_open) return;  // a lost connection's transaction is rolled back by the server
+  try {
+    run_plain("ROLLBACK");
+  } catch (const StoreFault&) {
+    healthy_ = false;  // state unknown: the pool drops the connection
+  }
+}
+
+void MysqlConnection::execute_script(std::string_view script) {
+  for (const std::string& statement : split_sql_script(script)) run_plain(statement);
+}
+
+bool MysqlConnection::ping() noexcept {
+  if (!healthy_) return false;
+  try {
+    healthy_ = conn_->isValid();
+  } catch (const sql::SQLException&) {
+    healthy_ = false;
+  }
+  return healthy_;
+}
+
+}  // namespace zhishen::store

@@ -1,0 +1,135 @@
+#pragma once
+// The repositories a StoreTx offers (see store.hpp for the transaction and error contract).
+// Each method works inside the caller's transaction. Thread-safety: as the StoreTx.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "zhishen/calendar/workday_calendar.hpp"
+#include "zhishen/core/error.hpp"
+#include "zhishen/domain/case_file.hpp"
+#include "zhishen/domain/directory.hpp"
+#include "zhishen/domain/records.hpp"
+
+namespace zhishen::ports {
+
+struct InboxQuery {
+  std::optional<std::string> department_code;  // nullopt: every department (supervisors)
+  std::vector<lifecycle::State> states;        // empty: every state
+  std::optional<calendar::Light> light;
+  std::optional<std::int64_t> assignee_id;     // with unassigned_only false
+  bool unassigned_only = false;
+  std::optional<Instant> due_before;
+  std::optional<std::string> item_code;
+  std::size_t limit = 100;
+  std::size_t offset = 0;
+};
+
+class CaseRepo {
+ public:
+  virtual ~CaseRepo() = default;
+  virtual Status create(const domain::CaseFile& c) = 0;                         // store.duplicate
+  virtual Result<domain::CaseFile> load(const std::string& case_no) = 0;        // store.not_found
+  // Writes the record if the stored version equals expected_version (store.conflict otherwise);
+  // appends the events beyond those stored and replaces the clocks and the derived columns.
+  virtual Status save(const domain::CaseFile& c, std::int64_t expected_version) = 0;
+  virtual Status add_decision(const std::string& case_no, const domain::DecisionRecord& d) = 0;
+  virtual std::vector<domain::DecisionRecord> decisions(const std::string& case_no) = 0;
+  // Sorted by due_at (cases without a deadline last), then case number.
+  virtual std::vector<domain::CaseSummary> inbox(const InboxQuery& q) = 0;
+  virtual std::int64_t count(const InboxQuery& q) = 0;
+  // The light sweep: cases whose yellow_at or due_at lies in (after, until].
+  virtual std::vector<domain::CaseSummary> lights_changing(Instant after, Instant until, std::size_t limit) = 0;
+  virtual Status set_light(const std::string& case_no, calendar::Light light) = 0;
+  virtual std::vector<domain::CaseSummary> by_applicant(const std::string& id_number, std::size_t limit) = 0;
+};
+
+class AuditRepo {
+ public:
+  virtual ~AuditRepo() = default;
+  // Assigns seq, prev_hash and hash (chained to the previous entry) and returns the stored entry.
+  virtual domain::AuditEntry append(domain::AuditEntry e) = 0;
+  virtual std::vector<domain::AuditEntry> range(std::int64_t from_seq, std::size_t limit) = 0;
+};
+
+class IdempotencyRepo {
+ public:
+  virtual ~IdempotencyRepo() = default;
+  virtual std::optional<domain::IdempotencyRecord> find(std::int64_t channel_id, const std::string& key) = 0;
+  virtual Status put(const domain::IdempotencyRecord& r) = 0;  // store.duplicate
+};
+
+class DirectoryRepo {
+ public:
+  virtual ~DirectoryRepo() = default;
+  virtual Status put_department(const domain::Department& d) = 0;  // insert or update
+  virtual std::optional<domain::Department> department(const std::string& code) = 0;
+  virtual std::vector<domain::Department> departments() = 0;
+
+  virtual Result<std::int64_t> create_staff(const domain::StaffAccount& a) = 0;  // store.duplicate (username)
+  virtual std::optional<domain::StaffAccount> staff_by_username(const std::string& username) = 0;
+  virtual std::optional<domain::StaffAccount> staff_by_id(std::int64_t id) = 0;
+  virtual Status update_staff(const domain::StaffAccount& a) = 0;  // store.not_found
+  virtual std::vector<domain::StaffAccount> staff(const std::optional<std::string>& department_code) = 0;
+
+  virtual Result<std::int64_t> create_channel(const domain::Channel& c) = 0;  // store.duplicate (name)
+  virtual std::optional<domain::Channel> channel_by_token_hash(const std::string& token_hash) = 0;
+  virtual std::optional<domain::Channel> channel_by_name(const std::string& name) = 0;
+  virtual Status update_channel(const domain::Channel& c) = 0;  // store.not_found
+  virtual std::vector<domain::Channel> channels() = 0;
+};
+
+class CatalogueRepo {
+ public:
+  virtual ~CatalogueRepo() = default;
+  virtual Status put_item_version(const domain::ItemVersion& v) = 0;  // store.duplicate
+  virtual std::optional<domain::ItemVersion> item_version(const std::string& code, int version) = 0;
+  virtual std::optional<domain::ItemVersion> active_item(const std::string& code) = 0;
+  // Makes `version` the active one (the previous active version is retired). store.not_found.
+  virtual Status activate_item_version(const std::string& code, int version) = 0;
+  virtual std::vector<domain::ItemVersion> active_items() = 0;
+
+  // Replaces a whole dataset (credit_blacklist, abnormal_operation, negative_list, industry_catalogue).
+  virtual Status replace_dataset(const std::string& name, const std::string& description,
+                                 const std::map<std::string, json::Value>& records) = 0;
+  virtual std::optional<json::Value> dataset_record(const std::string& name, const std::string& key) = 0;
+  virtual std::vector<std::string> dataset_names() = 0;
+
+  virtual Status put_calendar_notice(const calendar::YearNotice& notice, const std::string& by) = 0;  // upsert
+  virtual std::vector<calendar::YearNotice> calendar_notices() = 0;
+};
+
+class SupervisionRepo {
+ public:
+  virtual ~SupervisionRepo() = default;
+  virtual Result<std::int64_t> open_ticket(const domain::Ticket& t) = 0;  // store.duplicate (ticket_no)
+  virtual std::optional<domain::Ticket> ticket(const std::string& ticket_no) = 0;
+  virtual Status update_ticket(const domain::Ticket& t) = 0;
+  virtual std::vector<domain::Ticket> tickets(const std::optional<std::string>& department_code,
+                                              const std::optional<std::string>& state) = 0;
+
+  virtual Status put_certificate(const domain::Certificate& c) = 0;  // store.duplicate
+  virtual std::optional<domain::Certificate> certificate(const std::string& cert_no) = 0;
+  virtual Status revoke_certificate(const std::string& cert_no, Instant at, const std::string& reason) = 0;
+  virtual std::vector<domain::Certificate> revoked_certificates(const std::string& department_code) = 0;
+
+  virtual Result<std::int64_t> add_ban(const domain::Ban& b) = 0;
+  virtual std::optional<domain::Ban> active_ban(const std::string& applicant_id_number, const std::string& item_code,
+                                                Instant at) = 0;
+
+  virtual Result<std::int64_t> put_publicity(const domain::PublicityRecord& p) = 0;  // store.duplicate (case)
+  virtual std::optional<domain::PublicityRecord> publicity_for(const std::string& case_no) = 0;
+  virtual Status update_publicity(const domain::PublicityRecord& p) = 0;
+
+  virtual Status put_evaluation(const domain::Evaluation& e) = 0;  // store.duplicate: one per case
+  virtual std::optional<domain::Evaluation> evaluation(const std::string& case_no) = 0;
+
+  virtual Result<std::int64_t> enqueue(const domain::OutboxMessage& m) = 0;
+  virtual std::vector<domain::OutboxMessage> due_messages(Instant now, std::size_t limit) = 0;
+  virtual Status update_message(const domain::OutboxMessage& m) = 0;
+};
+
+}  // namespace zhishen::ports

@@ -1,0 +1,16 @@
+# Fails when a public header of zhishen_crypto includes an OpenSSL header: OpenSSL is a PRIVATE
+# dependency. Run as: cmake -DROOT=<source dir> -P this file.
+file(GLOB_RECURSE headers "${ROOT}/server/crypto/include/*.hpp")
+set(bad "")
+foreach(f IN LISTS headers)
+  file(STRINGS "${f}" lines REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"]openssl/")
+  foreach(l IN LISTS lines)
+    list(APPEND bad "${f}: ${l}")
+  endforeach()
+endforeach()
+if(bad)
+  list(JOIN bad "\n" text)
+  message(FATAL_ERROR "zhishen_crypto's public headers must not include OpenSSL:\n${text}")
+endif()
+list(LENGTH headers n)
+message(STATUS "server/crypto/include: ${n} headers, no OpenSSL includes")

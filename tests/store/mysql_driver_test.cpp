@@ -1,0 +1,419 @@
+// The MySQL/MariaDB driver and pool against a real server (ZHISHEN_TEST_MYSQL_URL). Each test
+// process works in its own database (ctest runs tests in parallel), dropped at the end.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <functional>
+#include <limits>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "zhishen/store/db_url.hpp"
+#include "zhishen/store/mysql.hpp"
+#include "zhishen/store/sql.hpp"
+
+namespace zhishen::store {
+namespace {
+
+using std::chrono::milliseconds;
+using std::chrono::steady_clock;
+
+std::string fault_id(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const StoreFault& e) {
+    return e.id();
+  }
+  return "(no fault)";
+}
+
+std::int64_t count(Connection& c, const std::string& table) {
+  return query(c, "SELECT COUNT(*) FROM " + table).at(0).int64(0);
+}
+
+std::int64_t connection_id(Connection& c) { return query(c, "SELECT CONNECTION_ID()").at(0).int64(0); }
+
+MysqlOptions quick_options() {
+  MysqlOptions o;
+  o.acquire_timeout = milliseconds(2000);
+  o.lock_wait_timeout = std::chrono::seconds(1);
+  return o;
+}
+
+class MysqlDriverTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const char* env = std::getenv("ZHISHEN_TEST_MYSQL_URL");
+    if (env == nullptr || *env == '\0') {
+      GTEST_SKIP() << "ZHISHEN_TEST_MYSQL_URL not set: start a private MariaDB with scripts/mariadb-test.sh start";
+    }
+    auto parsed = DbUrl::parse(env);
+    ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+    base_ = parsed.value();
+    url_ = base_;
+    url_.database = base_.database + "_drv_" + std::to_string(::getpid());
+    admin_ = open_mysql_pool(base_, 2, quick_options());
+    auto c = admin_->lease();
+    exec(*c, "DROP DATABASE IF EXISTS " + url_.database);
+    exec(*c, "CREATE DATABASE " + url_.database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+    pool_ = open_mysql_pool(url_, 4, quick_options());
+  }
+
+  void TearDown() override {
+    pool_.reset();
+    if (admin_) {
+      auto c = admin_->lease();
+      exec(*c, "DROP DATABASE IF EXISTS " + url_.database);
+    }
+  }
+
+  void kill(std::int64_t id) {
+    auto c = admin_->lease();
+    c->execute_script("KILL " + std::to_string(id));
+  }
+
+  DbUrl base_, url_;
+  std::unique_ptr<MysqlPool> admin_;  // connected to the base database
+  std::unique_ptr<MysqlPool> pool_;   // connected to this test's database
+};
+
+TEST_F(MysqlDriverTest, RoundTripsEveryValueType) {
+  auto c = pool_->lease();
+  exec(*c, "CREATE TABLE v (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, i BIGINT NULL, r DOUBLE NULL,"
+           " s LONGTEXT NULL, k VARCHAR(100) NULL, b LONGBLOB NULL)");
+  std::string all_bytes;
+  for (int x = 0; x < 256; ++x) all_bytes += static_cast<char>(x);
+  const std::vector<std::vector<SqlValue>> rows = {
+      {std::numeric_limits<std::int64_t>::min(), 3.141592653589793, std::string("智审 审批中心"), std::string("福州"),
+       Blob{std::string("\0a\0b\0", 5)}},
+      {std::numeric_limits<std::int64_t>::max(), -2.5e-300, std::string("emoji 😀 and 𠀀 (4-byte)"),
+       std::string("😀"), Blob{all_bytes}},
+      {std::int64_t{0}, 1e300, std::string(""), std::string(""), Blob{}},
+      {nullptr, nullptr, nullptr, nullptr, nullptr},
+      {std::int64_t{-1}, 0.0, std::string(300 * 1024, 'x') + "审", std::string("a\0b", 3),
+       Blob{std::string(1024 * 1024 + 7, '\xff')}},  // past Connector/C++'s 256 KiB long-data switch
+  };
+  for (const auto& r : rows) {
+    EXPECT_EQ(c->execute("INSERT INTO v (i, r, s, k, b) VALUES (?, ?, ?, ?, ?)", r), 1);
+  }
+  const auto got = query(*c, "SELECT i, r, s, k, b FROM v ORDER BY id");
+  ASSERT_EQ(got.size(), rows.size());
+  for (std::size_t n = 0; n < rows.size(); ++n) {
+    for (std::size_t col = 0; col < 5; ++col) {
+      EXPECT_TRUE(got[n].value(col) == rows[n][col]) << "row " << n << " column " << col;
+    }
+  }
+}
+
+TEST_F(MysqlDriverTest, RowConvertsBetweenTypes) {
+  auto c = pool_->lease();
+  const auto r = query(*c, "SELECT 42, '123', 2.0, SUM(x), CAST(18446744073709551615 AS UNSIGNED), NULL, 'abc'"
+                           " FROM (SELECT 1 AS x UNION ALL SELECT 2) t").at(0);
+  EXPECT_EQ(r.int64(0), 42);
+  EXPECT_EQ(r.text(0), "42");
+  EXPECT_EQ(r.int64(1), 123);
+  EXPECT_DOUBLE_EQ(r.real(1), 123.0);
+  EXPECT_EQ(r.int64(2), 2);   // DECIMAL comes back as a real; a whole one converts
+  EXPECT_EQ(r.int64(3), 3);   // SUM() is DECIMAL on MySQL
+  EXPECT_EQ(r.text(4), "18446744073709551615");
+  EXPECT_TRUE(r.is_null(5));
+  EXPECT_EQ(r.opt_int64(5), std::nullopt);
+  EXPECT_EQ(r.opt_text(5), std::nullopt);
+  EXPECT_EQ(fault_id([&] { (void)r.int64(6); }), "store.io");
+  EXPECT_EQ(fault_id([&] { (void)r.int64(4); }), "store.io");  // beyond int64
+  EXPECT_EQ(fault_id([&] { (void)r.text(5); }), "store.io");
+  EXPECT_EQ(fault_id([&] { (void)r.int64(7); }), "store.io");  // no such column
+  EXPECT_EQ(c->last_insert_id(), 0);
+}
+
+TEST_F(MysqlDriverTest, ExecuteCountsMatchedRowsAndLastInsertId) {
+  auto c = pool_->lease();
+  exec(*c, "CREATE TABLE t (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, name VARCHAR(20) NOT NULL)");
+  exec(*c, "INSERT INTO t (name) VALUES (?)", {std::string("a")});
+  EXPECT_EQ(c->last_insert_id(), 1);
+  exec(*c, "INSERT INTO t (name) VALUES (?)", {std::string("b")});
+  EXPECT_EQ(c->last_insert_id(), 2);
+  // Unchanged rows count, as in SQLite: optimistic updates rely on it.
+  EXPECT_EQ(exec(*c, "UPDATE t SET name = ? WHERE id = ?", {std::string("a"), std::int64_t{1}}), 1);
+  EXPECT_EQ(exec(*c, "UPDATE t SET name = name"), 2);
+  EXPECT_EQ(exec(*c, "DELETE FROM t WHERE id = ?", {std::int64_t{99}}), 0);
+  EXPECT_EQ(fault_id([&] { exec(*c, "SELECT * FROM t WHERE id = ?"); }), "store.io");  // too few values
+}
+
+TEST_F(MysqlDriverTest, DuplicateKeyIsStoreDuplicateWithoutTheValue) {
+  auto c = pool_->lease();
+  exec(*c, "CREATE TABLE p (id BIGINT NOT NULL PRIMARY KEY, id_no VARCHAR(18) NOT NULL, UNIQUE KEY id_no_unique (id_no))");
+  const std::string id_no = "3501'0219 800101X";  // an apostrophe and a space inside the value
+  exec(*c, "INSERT INTO p VALUES (?, ?)", {std::int64_t{1}, id_no});
+  try {
+    exec(*c, "INSERT INTO p VALUES (?, ?)", {std::int64_t{2}, id_no});
+    FAIL() << "no fault";
+  } catch (const StoreFault& e) {
+    EXPECT_EQ(e.id(), "store.duplicate");
+    const std::string m = e.what();
+    EXPECT_EQ(m.find("0219"), std::string::npos) << m;
+    EXPECT_EQ(m.find("800101X"), std::string::npos) << m;
+    EXPECT_NE(m.find("id_no_unique"), std::string::npos) << m;
+    EXPECT_NE(m.find("INSERT INTO p"), std::string::npos) << m;
+  }
+  EXPECT_EQ(fault_id([&] { exec(*c, "INSERT INTO p VALUES (?, ?)", {std::int64_t{1}, std::string("x")}); }),
+            "store.duplicate");
+  EXPECT_TRUE(c->healthy());
+  EXPECT_EQ(count(*c, "p"), 1);
+}
+
+TEST_F(MysqlDriverTest, ErrorMessagesNeverContainBoundValues) {
+  auto c = pool_->lease();
+  exec(*c, "CREATE TABLE q (n BIGINT NOT NULL, s VARCHAR(4) NOT NULL)");
+  for (const auto& bad : {std::vector<SqlValue>{std::string("secret-1"), std::string("ok")},
+                          std::vector<SqlValue>{std::int64_t{1}, std::string("secret-2-too-long")}}) {
+    try {
+      c->execute("INSERT INTO q (n, s) VALUES (?, ?)", bad);
+      FAIL() << "strict mode should reject the row";
+    } catch (const StoreFault& e) {
+      EXPECT_EQ(e.id(), "store.io");
+      EXPECT_EQ(std::string(e.what()).find("secret"), std::string::npos) << e.what();
+    }
+  }
+  EXPECT_EQ(fault_id([&] { exec(*c, "SELEC nonsense"); }), "store.io");
+}
+
+TEST_F(MysqlDriverTest, SessionIsUtf8mb4StrictReadCommitted) {
+  auto c = pool_->lease();
+  const auto r = query(*c, "SELECT @@character_set_client, @@character_set_results, @@collation_connection,"
+                           " @@sql_mode, @@tx_isolation, @@autocommit, @@time_zone, 'a' || 'b'").at(0);
+  EXPECT_EQ(r.text(0), "utf8mb4");
+  EXPECT_EQ(r.text(1), "utf8mb4");
+  EXPECT_EQ(r.text(2), "utf8mb4_bin");
+  EXPECT_NE(r.text(3).find("STRICT_TRANS_TABLES"), std::string::npos);
+  EXPECT_NE(r.text(3).find("NO_ZERO_DATE"), std::string::npos);
+  EXPECT_EQ(r.text(4), "READ-COMMITTED");
+  EXPECT_EQ(r.int64(5), 1);
+  EXPECT_EQ(r.text(6), "+00:00");
+  EXPECT_EQ(r.text(7), "ab");
+}
+
+TEST_F(MysqlDriverTest, RollbackLeavesNothingAndCommitPersists) {
+  auto c = pool_->lease();
+  exec(*c, "CREATE TABLE t (n BIGINT NOT NULL)");
+  c->begin();
+  exec(*c, "INSERT INTO t VALUES (1)");
+  EXPECT_EQ(count(*c, "t"), 1);
+  c->rollback();
+  EXPECT_EQ(count(*c, "t"), 0);
+  c->begin();
+  exec(*c, "INSERT INTO t VALUES (2)");
+  c->commit();
+  auto other = pool_->lease();
+  EXPECT_EQ(count(*other, "t"), 1);
+  c->rollback();  // nothing open: harmless
+}
+
+TEST_F(MysqlDriverTest, TransactionDestroyedWithoutCommitRollsBack) {
+  auto c = pool_->lease();
+  exec(*c, "CREATE TABLE t (n BIGINT NOT NULL)");
+  {
+    Transaction tx(*c);
+    exec(*c, "INSERT INTO t VALUES (1)");
+  }
+  EXPECT_EQ(count(*c, "t"), 0);
+  {
+    Transaction tx(*c);
+    exec(*c, "INSERT INTO t VALUES (2)");
+    tx.commit();
+  }
+  EXPECT_EQ(count(*c, "t"), 1);
+}
+
+TEST_F(MysqlDriverTest, LeaseReturnedInsideATransactionRollsItBack) {
+  {
+    auto c = pool_->lease();
+    exec(*c, "CREATE TABLE t (n BIGINT NOT NULL)");
+    c->begin();
+    exec(*c, "INSERT INTO t VALUES (1)");
+  }
+  auto c = pool_->lease();
+  EXPECT_EQ(count(*c, "t"), 0);
+  c->begin();  // the returned connection is out of its transaction
+  c->rollback();
+}
+
+TEST_F(MysqlDriverTest, LockWaitTimeoutIsBusy) {
+  auto a = pool_->lease();
+  auto b = pool_->lease();
+  exec(*a, "CREATE TABLE t (id BIGINT NOT NULL PRIMARY KEY, n BIGINT NOT NULL)");
+  exec(*a, "INSERT INTO t VALUES (1, 0)");
+  a->begin();
+  exec(*a, "UPDATE t SET n = 1 WHERE id = 1");
+  EXPECT_EQ(fault_id([&] { exec(*b, "UPDATE t SET n = 2 WHERE id = 1"); }), "store.busy");
+  EXPECT_TRUE(b->healthy());
+  a->rollback();
+  EXPECT_EQ(exec(*b, "UPDATE t SET n = 2 WHERE id = 1"), 1);
+}
+
+TEST_F(MysqlDriverTest, ExecuteScriptSplitsOutsideQuotesAndComments) {
+  auto c = pool_->lease();
+  c->execute_script(
+      "-- a comment; with a semicolon and an apostrophe: don't\n"
+      "CREATE TABLE s (v VARCHAR(50) NOT NULL);\n"
+      "/* block; comment */ INSERT INTO s VALUES ('a;b'), ('it''s; fine');\n"
+      "INSERT INTO s VALUES ('back\\'slash;');  # trailing comment; here\n"
+      ";;\n");
+  const auto rows = query(*c, "SELECT v FROM s ORDER BY v");
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0].text(0), "a;b");
+  EXPECT_EQ(rows[1].text(0), "back'slash;");
+  EXPECT_EQ(rows[2].text(0), "it's; fine");
+}
+
+TEST_F(MysqlDriverTest, PoolHandsOutAtMostSizeThenBusy) {
+  MysqlOptions o = quick_options();
+  o.acquire_timeout = milliseconds(300);
+  auto pool = open_mysql_pool(url_, 2, o);
+  auto a = pool->lease();
+  auto b = pool->lease();
+  EXPECT_EQ(pool->open(), 2u);
+  const auto start = steady_clock::now();
+  EXPECT_EQ(fault_id([&] { (void)pool->lease(); }), "store.busy");
+  EXPECT_GE(steady_clock::now() - start, milliseconds(250));
+  EXPECT_EQ(pool->open(), 2u);
+  std::thread release([&] {
+    std::this_thread::sleep_for(milliseconds(100));
+    MysqlPool::Lease gone = std::move(b);
+  });
+  auto c = pool->lease();  // waits for the release
+  release.join();
+  EXPECT_EQ(query(*c, "SELECT 1").at(0).int64(0), 1);
+  EXPECT_EQ(pool->open(), 2u);
+}
+
+TEST_F(MysqlDriverTest, PoolOpensWhileTheDatabaseIsDown) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof addr;
+  ASSERT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&addr), len), 0);
+  ASSERT_EQ(::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len), 0);
+  ::close(fd);  // nothing listens on this port now
+  DbUrl down = url_;
+  down.socket.clear();
+  down.host = "127.0.0.1";
+  down.port = ntohs(addr.sin_port);
+  auto pool = open_mysql_pool(down, 2, quick_options());
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(fault_id([&] { (void)pool->lease(); }), "store.unavailable");
+  EXPECT_EQ(pool->open(), 0u);  // failed attempts give their slot back
+}
+
+TEST_F(MysqlDriverTest, HungServerFailsWithinSeconds) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);  // accepts TCP connections, never says a word
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof addr;
+  ASSERT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&addr), len), 0);
+  ASSERT_EQ(::listen(fd, 8), 0);
+  ASSERT_EQ(::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len), 0);
+  DbUrl hung = url_;
+  hung.host = "127.0.0.1";
+  hung.port = ntohs(addr.sin_port);
+  MysqlOptions o = quick_options();
+  o.connect_timeout = std::chrono::seconds(1);
+  o.read_timeout = std::chrono::seconds(1);
+  auto pool = open_mysql_pool(hung, 1, o);
+  const auto start = steady_clock::now();
+  EXPECT_EQ(fault_id([&] { (void)pool->lease(); }), "store.unavailable");
+  EXPECT_LT(steady_clock::now() - start, std::chrono::seconds(5));
+  ::close(fd);
+}
+
+TEST_F(MysqlDriverTest, EightThreadsHammerThePool) {
+  {
+    auto c = pool_->lease();
+    exec(*c, "CREATE TABLE h (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, thread BIGINT NOT NULL, n BIGINT NOT NULL)");
+  }
+  constexpr int kThreads = 8;
+  constexpr int kRows = 50;
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      MysqlThreadGuard guard;
+      for (int n = 0; n < kRows; ++n) {
+        try {
+          auto c = pool_->lease();
+          Transaction tx(*c);
+          exec(*c, "INSERT INTO h (thread, n) VALUES (?, ?)", {std::int64_t{t}, std::int64_t{n}});
+          tx.commit();
+        } catch (const StoreFault& e) {
+          ++failures;
+          ADD_FAILURE() << e.id() << ": " << e.what();
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failures.load(), 0);
+  auto c = pool_->lease();
+  EXPECT_EQ(count(*c, "h"), kThreads * kRows);
+  EXPECT_LE(pool_->open(), 4u);
+}
+
+TEST_F(MysqlDriverTest, KilledConnectionIsUnavailableAndThePoolRecovers) {
+  MysqlOptions o = quick_options();
+  auto pool = open_mysql_pool(url_, 1, o);
+  std::int64_t first = 0;
+  {
+    auto c = pool->lease();
+    first = connection_id(*c);
+    c->begin();
+    kill(first);
+    EXPECT_EQ(fault_id([&] { (void)query(*c, "SELECT 1"); }), "store.unavailable");
+    EXPECT_FALSE(c->healthy());
+    EXPECT_EQ(fault_id([&] { (void)query(*c, "SELECT 1"); }), "store.unavailable");
+    c->rollback();  // never throws, even now
+  }
+  EXPECT_EQ(pool->open(), 0u);  // dropped, not returned
+  auto c = pool->lease();
+  EXPECT_NE(connection_id(*c), first);
+  EXPECT_EQ(query(*c, "SELECT 1").at(0).int64(0), 1);
+}
+
+TEST_F(MysqlDriverTest, IdleConnectionKilledIsReplacedOnLease) {
+  MysqlOptions o = quick_options();
+  o.validate_idle_after = milliseconds(0);
+  auto pool = open_mysql_pool(url_, 1, o);
+  std::int64_t first = 0;
+  {
+    auto c = pool->lease();
+    first = connection_id(*c);
+  }
+  kill(first);
+  auto c = pool->lease();  // the idle one fails its ping and is replaced
+  EXPECT_NE(connection_id(*c), first);
+}
+
+TEST_F(MysqlDriverTest, ConnectsOverTheUnixSocket) {
+  std::string socket;
+  {
+    auto c = admin_->lease();
+    socket = query(*c, "SELECT @@socket").at(0).text(0);
+  }
+  DbUrl local = url_;
+  local.host = "localhost";
+  local.socket = socket;
+  auto pool = open_mysql_pool(local, 1, quick_options());
+  auto c = pool->lease();
+  EXPECT_EQ(query(*c, "SELECT CURRENT_USER()").at(0).text(0), url_.user + "@localhost");
+}
+
+}  // namespace
+}  // namespace zhishen::store
