@@ -8,7 +8,9 @@
 #                                            --crash) and starts it again on the same port, data kept
 #   scripts/mariadb-test.sh url              prints the saved URL
 #
-# <dir> is ${ZHISHEN_TEST_DB_DIR:-build/test-mariadb} (relative to the repository root). `start`
+# <dir> is ${ZHISHEN_TEST_DB_DIR:-build/test-mariadb} (relative to the repository root).
+# ZHISHEN_TEST_DB_EXTRA_ARGS adds mariadbd options (the storage benchmark gives it a bigger buffer pool).
+# `start`
 # first stops a server left behind in <dir> by an interrupted run. The URL names database
 # zhishen_test and user zhishen (random password), who may also create and drop databases named
 # zhishen_test* (one per test suite). Works as root (the server then runs with --user=root).
@@ -51,7 +53,7 @@ launch() {  # starts mariadbd on the saved port and socket and waits until it an
     --pid-file="$dir/mysqld.pid" --log-error="$dir/error.log" \
     --innodb-flush-log-at-trx-commit=1 --innodb-buffer-pool-size=64M \
     --character-set-server=utf8mb4 --collation-server=utf8mb4_bin \
-    --max-connections=300 "${user_opt[@]}" </dev/null >>"$dir/error.log" 2>&1 &
+    --max-connections=300 "${user_opt[@]}" ${ZHISHEN_TEST_DB_EXTRA_ARGS:-} </dev/null >>"$dir/error.log" 2>&1 &
   pid=$!
   for i in $(seq 1 60); do
     if mariadb-admin --no-defaults --protocol=socket --socket="$sock" -uroot \

@@ -1,89 +1,15 @@
-// The MySQL/MariaDB driver and pool against a real server (ZHISHEN_TEST_MYSQL_URL). Each test
-// process works in its own database (ctest runs tests in parallel), dropped at the end.
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
+// MysqlConnection against a real server: values, conversions, errors, transactions, scripts.
 #include <gtest/gtest.h>
 
-#include <atomic>
 #include <chrono>
-#include <cstdlib>
-#include <functional>
 #include <limits>
 #include <string>
-#include <thread>
 #include <vector>
 
-#include "zhishen/store/db_url.hpp"
-#include "zhishen/store/mysql.hpp"
-#include "zhishen/store/sql.hpp"
+#include "mysql_test_support.hpp"
 
-namespace zhishen::store {
+namespace zhishen::store::mysql_testing {
 namespace {
-
-using std::chrono::milliseconds;
-using std::chrono::steady_clock;
-
-std::string fault_id(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const StoreFault& e) {
-    return e.id();
-  }
-  return "(no fault)";
-}
-
-std::int64_t count(Connection& c, const std::string& table) {
-  return query(c, "SELECT COUNT(*) FROM " + table).at(0).int64(0);
-}
-
-std::int64_t connection_id(Connection& c) { return query(c, "SELECT CONNECTION_ID()").at(0).int64(0); }
-
-MysqlOptions quick_options() {
-  MysqlOptions o;
-  o.acquire_timeout = milliseconds(2000);
-  o.lock_wait_timeout = std::chrono::seconds(1);
-  return o;
-}
-
-class MysqlDriverTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    const char* env = std::getenv("ZHISHEN_TEST_MYSQL_URL");
-    if (env == nullptr || *env == '\0') {
-      GTEST_SKIP() << "ZHISHEN_TEST_MYSQL_URL not set: start a private MariaDB with scripts/mariadb-test.sh start";
-    }
-    auto parsed = DbUrl::parse(env);
-    ASSERT_TRUE(parsed.ok()) << parsed.error().message;
-    base_ = parsed.value();
-    url_ = base_;
-    url_.database = base_.database + "_drv_" + std::to_string(::getpid());
-    admin_ = open_mysql_pool(base_, 2, quick_options());
-    auto c = admin_->lease();
-    exec(*c, "DROP DATABASE IF EXISTS " + url_.database);
-    exec(*c, "CREATE DATABASE " + url_.database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-    pool_ = open_mysql_pool(url_, 4, quick_options());
-  }
-
-  void TearDown() override {
-    pool_.reset();
-    if (admin_) {
-      auto c = admin_->lease();
-      exec(*c, "DROP DATABASE IF EXISTS " + url_.database);
-    }
-  }
-
-  void kill(std::int64_t id) {
-    auto c = admin_->lease();
-    c->execute_script("KILL " + std::to_string(id));
-  }
-
-  DbUrl base_, url_;
-  std::unique_ptr<MysqlPool> admin_;  // connected to the base database
-  std::unique_ptr<MysqlPool> pool_;   // connected to this test's database
-};
 
 TEST_F(MysqlDriverTest, RoundTripsEveryValueType) {
   auto c = pool_->lease();
@@ -274,146 +200,20 @@ TEST_F(MysqlDriverTest, ExecuteScriptSplitsOutsideQuotesAndComments) {
   EXPECT_EQ(rows[2].text(0), "it's; fine");
 }
 
-TEST_F(MysqlDriverTest, PoolHandsOutAtMostSizeThenBusy) {
-  MysqlOptions o = quick_options();
-  o.acquire_timeout = milliseconds(300);
-  auto pool = open_mysql_pool(url_, 2, o);
-  auto a = pool->lease();
-  auto b = pool->lease();
-  EXPECT_EQ(pool->open(), 2u);
-  const auto start = steady_clock::now();
-  EXPECT_EQ(fault_id([&] { (void)pool->lease(); }), "store.busy");
-  EXPECT_GE(steady_clock::now() - start, milliseconds(250));
-  EXPECT_EQ(pool->open(), 2u);
-  std::thread release([&] {
-    std::this_thread::sleep_for(milliseconds(100));
-    MysqlPool::Lease gone = std::move(b);
-  });
-  auto c = pool->lease();  // waits for the release
-  release.join();
-  EXPECT_EQ(query(*c, "SELECT 1").at(0).int64(0), 1);
-  EXPECT_EQ(pool->open(), 2u);
-}
-
-TEST_F(MysqlDriverTest, PoolOpensWhileTheDatabaseIsDown) {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t len = sizeof addr;
-  ASSERT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&addr), len), 0);
-  ASSERT_EQ(::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len), 0);
-  ::close(fd);  // nothing listens on this port now
-  DbUrl down = url_;
-  down.socket.clear();
-  down.host = "127.0.0.1";
-  down.port = ntohs(addr.sin_port);
-  auto pool = open_mysql_pool(down, 2, quick_options());
-  for (int i = 0; i < 3; ++i) EXPECT_EQ(fault_id([&] { (void)pool->lease(); }), "store.unavailable");
-  EXPECT_EQ(pool->open(), 0u);  // failed attempts give their slot back
-}
-
-TEST_F(MysqlDriverTest, HungServerFailsWithinSeconds) {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);  // accepts TCP connections, never says a word
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t len = sizeof addr;
-  ASSERT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&addr), len), 0);
-  ASSERT_EQ(::listen(fd, 8), 0);
-  ASSERT_EQ(::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len), 0);
-  DbUrl hung = url_;
-  hung.host = "127.0.0.1";
-  hung.port = ntohs(addr.sin_port);
-  MysqlOptions o = quick_options();
-  o.connect_timeout = std::chrono::seconds(1);
-  o.read_timeout = std::chrono::seconds(1);
-  auto pool = open_mysql_pool(hung, 1, o);
-  const auto start = steady_clock::now();
-  EXPECT_EQ(fault_id([&] { (void)pool->lease(); }), "store.unavailable");
-  EXPECT_LT(steady_clock::now() - start, std::chrono::seconds(5));
-  ::close(fd);
-}
-
-TEST_F(MysqlDriverTest, EightThreadsHammerThePool) {
-  {
-    auto c = pool_->lease();
-    exec(*c, "CREATE TABLE h (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, thread BIGINT NOT NULL, n BIGINT NOT NULL)");
-  }
-  constexpr int kThreads = 8;
-  constexpr int kRows = 50;
-  std::atomic<int> failures{0};
-  std::vector<std::thread> threads;
-  for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([&, t] {
-      MysqlThreadGuard guard;
-      for (int n = 0; n < kRows; ++n) {
-        try {
-          auto c = pool_->lease();
-          Transaction tx(*c);
-          exec(*c, "INSERT INTO h (thread, n) VALUES (?, ?)", {std::int64_t{t}, std::int64_t{n}});
-          tx.commit();
-        } catch (const StoreFault& e) {
-          ++failures;
-          ADD_FAILURE() << e.id() << ": " << e.what();
-        }
-      }
-    });
-  }
-  for (auto& th : threads) th.join();
-  EXPECT_EQ(failures.load(), 0);
+TEST_F(MysqlDriverTest, CachedStatementSurvivesItsTableChanging) {
   auto c = pool_->lease();
-  EXPECT_EQ(count(*c, "h"), kThreads * kRows);
-  EXPECT_LE(pool_->open(), 4u);
-}
-
-TEST_F(MysqlDriverTest, KilledConnectionIsUnavailableAndThePoolRecovers) {
-  MysqlOptions o = quick_options();
-  auto pool = open_mysql_pool(url_, 1, o);
-  std::int64_t first = 0;
-  {
-    auto c = pool->lease();
-    first = connection_id(*c);
-    c->begin();
-    kill(first);
-    EXPECT_EQ(fault_id([&] { (void)query(*c, "SELECT 1"); }), "store.unavailable");
-    EXPECT_FALSE(c->healthy());
-    EXPECT_EQ(fault_id([&] { (void)query(*c, "SELECT 1"); }), "store.unavailable");
-    c->rollback();  // never throws, even now
-  }
-  EXPECT_EQ(pool->open(), 0u);  // dropped, not returned
-  auto c = pool->lease();
-  EXPECT_NE(connection_id(*c), first);
-  EXPECT_EQ(query(*c, "SELECT 1").at(0).int64(0), 1);
-}
-
-TEST_F(MysqlDriverTest, IdleConnectionKilledIsReplacedOnLease) {
-  MysqlOptions o = quick_options();
-  o.validate_idle_after = milliseconds(0);
-  auto pool = open_mysql_pool(url_, 1, o);
-  std::int64_t first = 0;
-  {
-    auto c = pool->lease();
-    first = connection_id(*c);
-  }
-  kill(first);
-  auto c = pool->lease();  // the idle one fails its ping and is replaced
-  EXPECT_NE(connection_id(*c), first);
-}
-
-TEST_F(MysqlDriverTest, ConnectsOverTheUnixSocket) {
-  std::string socket;
-  {
-    auto c = admin_->lease();
-    socket = query(*c, "SELECT @@socket").at(0).text(0);
-  }
-  DbUrl local = url_;
-  local.host = "localhost";
-  local.socket = socket;
-  auto pool = open_mysql_pool(local, 1, quick_options());
-  auto c = pool->lease();
-  EXPECT_EQ(query(*c, "SELECT CURRENT_USER()").at(0).text(0), url_.user + "@localhost");
+  auto other = pool_->lease();
+  c->execute_script("CREATE TABLE m (a BIGINT NOT NULL); INSERT INTO m VALUES (1)");
+  EXPECT_EQ(query(*c, "SELECT * FROM m").at(0).size(), 1u);  // now prepared and cached
+  // Re-created with other columns by another connection (as a migration would).
+  other->execute_script("DROP TABLE m; CREATE TABLE m (a LONGTEXT NOT NULL, b BIGINT NOT NULL);"
+                        "INSERT INTO m VALUES ('x', 2)");
+  const auto rows = query(*c, "SELECT * FROM m");
+  ASSERT_EQ(rows.at(0).size(), 2u);
+  EXPECT_EQ(rows[0].text(0), "x");
+  EXPECT_EQ(rows[0].int64(1), 2);
+  EXPECT_EQ(exec(*c, "DELETE FROM m"), 1);  // and the connection is still in step
 }
 
 }  // namespace
-}  // namespace zhishen::store
+}  // namespace zhishen::store::mysql_testing

@@ -17,7 +17,7 @@ domain::CaseSummary summary_of(const Row& r) {
   s.applicant_id_masked = r.text(5);
   s.state = stored_enum<lifecycle::State>(r.text(6), lifecycle::parse_state, "state");
   s.decision = stored_enum<lifecycle::Decision>(r.text(7), lifecycle::parse_decision, "decision");
-  s.due_at = opt_instant(r, 8);
+  s.due_at = due_of(r, 8);
   s.light = parse_light(r.text(9));
   s.assignee_id = r.opt_int64(10);
   s.submitted_at = instant_of(r.int64(11));
@@ -65,10 +65,8 @@ std::string inbox_where(const ports::InboxQuery& q, std::vector<SqlValue>& param
 
 }  // namespace
 
-std::optional<std::int64_t> SqlCaseRepo::case_id(const std::string& case_no) {
-  auto rows = query(c_, "SELECT id FROM cases WHERE case_no = ?", {case_no});
-  if (rows.empty()) return std::nullopt;
-  return rows[0].int64(0);
+bool SqlCaseRepo::exists(const std::string& case_no) {
+  return !query(c_, "SELECT 1 FROM cases WHERE case_no = ?", {case_no}).empty();
 }
 
 Status SqlCaseRepo::create(const domain::CaseFile& f) {
@@ -78,86 +76,85 @@ Status SqlCaseRepo::create(const domain::CaseFile& f) {
       c_,
       "INSERT INTO cases (case_no, item_code, item_version, department_code, channel, applicant_type, applicant_name,"
       " applicant_id_type, applicant_id_enc, applicant_id_index, applicant_id_masked, applicant_phone_enc,"
-      " applicant_address_enc, auth_level, application_enc, state, decision, version, terms_json, submitted_at,"
-      " updated_at, due_at, yellow_at, light, assignee_id, decided_at, receipt_no)"
-      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+      " applicant_address_enc, auth_level, application_enc, state, decision, version, terms_json, clocks_json,"
+      " submitted_at, updated_at, due_at, yellow_at, light, assignee_id, decided_at, receipt_no)"
+      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
       {f.case_no, f.item_code, std::int64_t{f.item_version}, f.department_code, f.channel, a.type, a.name, a.id_type,
        codec_.seal(a.id_number, where(f.case_no, "cases.applicant_id")), codec_.index(a.id_type, a.id_number),
        domain::mask_id(a.id_number), codec_.seal(a.phone, where(f.case_no, "cases.applicant_phone")),
        codec_.seal(a.address, where(f.case_no, "cases.applicant_address")), a.auth_level,
        codec_.seal(json_text(f.application), where(f.case_no, "cases.application")),
        std::string(lifecycle::to_string(r.state)), std::string(lifecycle::to_string(r.decision)), r.version,
-       terms_json(r.terms), sql_instant(r.submitted_at), sql_instant(r.submitted_at), sql_opt_instant(f.due_at),
+       terms_json(r.terms), clocks_json(r.clocks), sql_instant(r.submitted_at),
+       sql_instant(r.history.empty() ? r.submitted_at : r.history.back().at), sql_due(f.due_at),
        sql_opt_instant(f.yellow_at), std::string(calendar::to_string(f.light)), sql_opt_int(f.assignee_id),
        sql_opt_instant(f.decided_at), f.receipt_no},
       "case " + f.case_no + " exists");
   if (!st) return st;
-  const std::int64_t id = c_.last_insert_id();
-  for (std::size_t i = 0; i < f.materials.size(); ++i) {
-    const auto& m = f.materials[i];
-    exec(c_,
-         "INSERT INTO case_materials (case_id, seq, code, name, mime, sha256, size, extracted_enc)"
-         " VALUES (?,?,?,?,?,?,?,?)",
-         {id, static_cast<std::int64_t>(i), m.code, m.name, m.mime, m.sha256, m.size,
-          codec_.seal(json_text(m.extracted), where(f.case_no, "case_materials.extracted"))});
+  if (!f.materials.empty()) {
+    std::string sql = "INSERT INTO case_materials (case_no, seq, code, name, mime, sha256, size, extracted_enc) VALUES ";
+    std::vector<SqlValue> params;
+    for (std::size_t i = 0; i < f.materials.size(); ++i) {
+      const auto& m = f.materials[i];
+      sql += i ? ",(?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?)";
+      params.insert(params.end(), {f.case_no, static_cast<std::int64_t>(i), m.code, m.name, m.mime, m.sha256, m.size,
+                                   codec_.seal(json_text(m.extracted), where(f.case_no, "case_materials.extracted"))});
+    }
+    c_.execute(sql, params);
   }
-  write_children(id, f, 0);
+  append_events(f, 0);
   return {};
 }
 
-void SqlCaseRepo::write_children(std::int64_t id, const domain::CaseFile& f, std::size_t events_from) {
+// One multi-row INSERT for the events from `from` on (one round trip however many there are).
+void SqlCaseRepo::append_events(const domain::CaseFile& f, std::size_t from) {
   const auto& h = f.record.history;
-  for (std::size_t i = events_from; i < h.size(); ++i) {
+  if (from >= h.size()) return;
+  std::string sql =
+      "INSERT INTO case_events (case_no, seq, from_state, to_state, action, role, actor, at, reason, legal_basis, ban)"
+      " VALUES ";
+  std::vector<SqlValue> params;
+  for (std::size_t i = from; i < h.size(); ++i) {
     const auto& e = h[i];
-    exec(c_,
-         "INSERT INTO case_events (case_id, seq, from_state, to_state, action, role, actor, at, reason, legal_basis, ban)"
-         " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-         {id, e.seq, std::string(lifecycle::to_string(e.from)), std::string(lifecycle::to_string(e.to)),
-          std::string(lifecycle::to_string(e.action)), std::string(lifecycle::to_string(e.role)), e.actor,
-          sql_instant(e.at), e.reason, e.legal_basis, sql_bool(e.ban)});
+    sql += i > from ? ",(?,?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?,?)";
+    params.insert(params.end(),
+                  {f.case_no, e.seq, std::string(lifecycle::to_string(e.from)), std::string(lifecycle::to_string(e.to)),
+                   std::string(lifecycle::to_string(e.action)), std::string(lifecycle::to_string(e.role)), e.actor,
+                   sql_instant(e.at), e.reason, e.legal_basis, sql_bool(e.ban)});
   }
-  exec(c_, "DELETE FROM case_clocks WHERE case_id = ?", {id});
-  const auto& clocks = f.record.clocks;
-  for (std::size_t i = 0; i < clocks.size(); ++i) {
-    const auto& k = clocks[i];
-    exec(c_,
-         "INSERT INTO case_clocks (case_id, idx, kind, started_at, span, stopped_at, suspensions_json)"
-         " VALUES (?,?,?,?,?,?,?)",
-         {id, static_cast<std::int64_t>(i), std::string(lifecycle::to_string(k.kind)), sql_instant(k.started),
-          std::int64_t{k.span_workdays}, sql_opt_instant(k.stopped), suspensions_json(k.suspensions)});
-  }
+  c_.execute(sql, params);
 }
 
 Result<domain::CaseFile> SqlCaseRepo::load(const std::string& case_no) {
   auto rows = query(c_,
-                    "SELECT id, case_no, item_code, item_version, department_code, channel, applicant_type,"
+                    "SELECT case_no, item_code, item_version, department_code, channel, applicant_type,"
                     " applicant_name, applicant_id_type, applicant_id_enc, applicant_phone_enc, applicant_address_enc,"
-                    " auth_level, application_enc, state, decision, version, terms_json, submitted_at, due_at,"
-                    " yellow_at, light, assignee_id, decided_at, receipt_no FROM cases WHERE case_no = ?",
+                    " auth_level, application_enc, state, decision, version, terms_json, clocks_json, submitted_at,"
+                    " due_at, yellow_at, light, assignee_id, decided_at, receipt_no FROM cases WHERE case_no = ?",
                     {case_no});
   if (rows.empty()) return make_error("store.not_found", "no case " + case_no);
   const Row& r = rows[0];
-  const std::int64_t id = r.int64(0);
   domain::CaseFile f;
-  f.case_no = r.text(1);
-  f.item_code = r.text(2);
-  f.item_version = static_cast<int>(r.int64(3));
-  f.department_code = r.text(4);
-  f.channel = r.text(5);
-  f.applicant.type = r.text(6);
-  f.applicant.name = r.text(7);
-  f.applicant.id_type = r.text(8);
-  f.applicant.id_number = codec_.open(r, 9, where(case_no, "cases.applicant_id"));
-  f.applicant.phone = codec_.open(r, 10, where(case_no, "cases.applicant_phone"));
-  f.applicant.address = codec_.open(r, 11, where(case_no, "cases.applicant_address"));
-  f.applicant.auth_level = r.text(12);
-  f.application = parse_stored_json(codec_.open(r, 13, where(case_no, "cases.application")), "application");
-  f.record.state = stored_enum<lifecycle::State>(r.text(14), lifecycle::parse_state, "state");
-  f.record.decision = stored_enum<lifecycle::Decision>(r.text(15), lifecycle::parse_decision, "decision");
-  f.record.version = r.int64(16);
-  f.record.terms = parse_terms(r.text(17));
+  f.case_no = r.text(0);
+  f.item_code = r.text(1);
+  f.item_version = static_cast<int>(r.int64(2));
+  f.department_code = r.text(3);
+  f.channel = r.text(4);
+  f.applicant.type = r.text(5);
+  f.applicant.name = r.text(6);
+  f.applicant.id_type = r.text(7);
+  f.applicant.id_number = codec_.open(r, 8, where(case_no, "cases.applicant_id"));
+  f.applicant.phone = codec_.open(r, 9, where(case_no, "cases.applicant_phone"));
+  f.applicant.address = codec_.open(r, 10, where(case_no, "cases.applicant_address"));
+  f.applicant.auth_level = r.text(11);
+  f.application = parse_stored_json(codec_.open(r, 12, where(case_no, "cases.application")), "application");
+  f.record.state = stored_enum<lifecycle::State>(r.text(13), lifecycle::parse_state, "state");
+  f.record.decision = stored_enum<lifecycle::Decision>(r.text(14), lifecycle::parse_decision, "decision");
+  f.record.version = r.int64(15);
+  f.record.terms = parse_terms(r.text(16));
+  f.record.clocks = parse_clocks(r.text(17));
   f.record.submitted_at = instant_of(r.int64(18));
-  f.due_at = opt_instant(r, 19);
+  f.due_at = due_of(r, 19);
   f.yellow_at = opt_instant(r, 20);
   f.light = parse_light(r.text(21));
   f.assignee_id = r.opt_int64(22);
@@ -166,34 +163,22 @@ Result<domain::CaseFile> SqlCaseRepo::load(const std::string& case_no) {
 
   for (const auto& m : query(c_,
                              "SELECT code, name, mime, sha256, size, extracted_enc FROM case_materials"
-                             " WHERE case_id = ? ORDER BY seq",
-                             {id})) {
+                             " WHERE case_no = ? ORDER BY seq",
+                             {case_no})) {
     f.materials.push_back(domain::Material{m.text(0), m.text(1), m.text(2), m.text(3), m.int64(4),
                                            parse_stored_json(codec_.open(m, 5, where(case_no, "case_materials.extracted")),
                                                              "material fields")});
   }
   for (const auto& e : query(c_,
                              "SELECT seq, from_state, to_state, action, role, actor, at, reason, legal_basis, ban"
-                             " FROM case_events WHERE case_id = ? ORDER BY seq",
-                             {id})) {
+                             " FROM case_events WHERE case_no = ? ORDER BY seq",
+                             {case_no})) {
     f.record.history.push_back(lifecycle::CaseEvent{
         e.int64(0), stored_enum<lifecycle::State>(e.text(1), lifecycle::parse_state, "state"),
         stored_enum<lifecycle::State>(e.text(2), lifecycle::parse_state, "state"),
         stored_enum<lifecycle::Action>(e.text(3), lifecycle::parse_action, "action"),
         stored_enum<lifecycle::Role>(e.text(4), lifecycle::parse_role, "role"), e.text(5), instant_of(e.int64(6)),
         e.text(7), e.text(8), e.int64(9) != 0});
-  }
-  for (const auto& k : query(c_,
-                             "SELECT kind, started_at, span, stopped_at, suspensions_json FROM case_clocks"
-                             " WHERE case_id = ? ORDER BY idx",
-                             {id})) {
-    lifecycle::ClockRecord clock;
-    clock.kind = stored_enum<lifecycle::DeadlineKind>(k.text(0), lifecycle::parse_deadline_kind, "deadline kind");
-    clock.started = instant_of(k.int64(1));
-    clock.span_workdays = static_cast<int>(k.int64(2));
-    clock.stopped = opt_instant(k, 3);
-    clock.suspensions = parse_suspensions(k.text(4));
-    f.record.clocks.push_back(std::move(clock));
   }
   return f;
 }
@@ -205,32 +190,31 @@ Status SqlCaseRepo::save(const domain::CaseFile& f, std::int64_t expected_versio
   }
   const auto changed = exec(
       c_,
-      "UPDATE cases SET state = ?, decision = ?, version = ?, terms_json = ?, updated_at = ?, due_at = ?,"
-      " yellow_at = ?, light = ?, assignee_id = ?, decided_at = ?, receipt_no = ? WHERE case_no = ? AND version = ?",
+      "UPDATE cases SET state = ?, decision = ?, version = ?, terms_json = ?, clocks_json = ?, updated_at = ?,"
+      " due_at = ?, yellow_at = ?, light = ?, assignee_id = ?, decided_at = ?, receipt_no = ?"
+      " WHERE case_no = ? AND version = ?",
       {std::string(lifecycle::to_string(r.state)), std::string(lifecycle::to_string(r.decision)), r.version,
-       terms_json(r.terms), sql_instant(r.history.empty() ? r.submitted_at : r.history.back().at),
-       sql_opt_instant(f.due_at), sql_opt_instant(f.yellow_at), std::string(calendar::to_string(f.light)),
+       terms_json(r.terms), clocks_json(r.clocks), sql_instant(r.history.empty() ? r.submitted_at : r.history.back().at),
+       sql_due(f.due_at), sql_opt_instant(f.yellow_at), std::string(calendar::to_string(f.light)),
        sql_opt_int(f.assignee_id), sql_opt_instant(f.decided_at), f.receipt_no, f.case_no, expected_version});
   if (changed == 0) {
-    if (!case_id(f.case_no)) return make_error("store.not_found", "no case " + f.case_no);
+    if (!exists(f.case_no)) return make_error("store.not_found", "no case " + f.case_no);
     return make_error("store.conflict", "case " + f.case_no + " was changed by someone else; reload and retry");
   }
-  const std::int64_t id = *case_id(f.case_no);
-  auto max_seq = query(c_, "SELECT MAX(seq) FROM case_events WHERE case_id = ?", {id});
+  auto max_seq = query(c_, "SELECT MAX(seq) FROM case_events WHERE case_no = ?", {f.case_no});
   const std::int64_t stored = max_seq.empty() || max_seq[0].is_null(0) ? 0 : max_seq[0].int64(0);
   std::size_t from = 0;
   while (from < r.history.size() && r.history[from].seq <= stored) ++from;
-  write_children(id, f, from);
+  append_events(f, from);
   return {};
 }
 
 Status SqlCaseRepo::add_decision(const std::string& case_no, const domain::DecisionRecord& d) {
-  auto id = case_id(case_no);
-  if (!id) return make_error("store.not_found", "no case " + case_no);
+  if (!exists(case_no)) return make_error("store.not_found", "no case " + case_no);
   exec(c_,
-       "INSERT INTO decisions (case_id, kind, outcome, rule_set_version, detail_enc, decided_by, decided_at)"
+       "INSERT INTO decisions (case_no, kind, outcome, rule_set_version, detail_enc, decided_by, decided_at)"
        " VALUES (?,?,?,?,?,?,?)",
-       {*id, d.kind, d.outcome, std::int64_t{d.rule_set_version},
+       {case_no, d.kind, d.outcome, std::int64_t{d.rule_set_version},
         codec_.seal(json_text(d.detail), where(case_no, "decisions.detail")), d.decided_by, sql_instant(d.decided_at)});
   return {};
 }
@@ -238,8 +222,8 @@ Status SqlCaseRepo::add_decision(const std::string& case_no, const domain::Decis
 std::vector<domain::DecisionRecord> SqlCaseRepo::decisions(const std::string& case_no) {
   std::vector<domain::DecisionRecord> out;
   for (const auto& r : query(c_,
-                             "SELECT d.id, d.kind, d.outcome, d.rule_set_version, d.detail_enc, d.decided_by, d.decided_at"
-                             " FROM decisions d JOIN cases c ON c.id = d.case_id WHERE c.case_no = ? ORDER BY d.id",
+                             "SELECT id, kind, outcome, rule_set_version, detail_enc, decided_by, decided_at"
+                             " FROM decisions WHERE case_no = ? ORDER BY id",
                              {case_no})) {
     out.push_back(domain::DecisionRecord{r.int64(0), r.text(1), r.text(2), static_cast<int>(r.int64(3)),
                                          parse_stored_json(codec_.open(r, 4, where(case_no, "decisions.detail")),
@@ -252,7 +236,7 @@ std::vector<domain::DecisionRecord> SqlCaseRepo::decisions(const std::string& ca
 std::vector<domain::CaseSummary> SqlCaseRepo::inbox(const ports::InboxQuery& q) {
   std::vector<SqlValue> params;
   std::string sql = std::string("SELECT ") + kSummaryColumns + " FROM cases" + inbox_where(q, params) +
-                    " ORDER BY (due_at IS NULL), due_at, case_no LIMIT ? OFFSET ?";
+                    " ORDER BY due_at, id LIMIT ? OFFSET ?";
   params.emplace_back(static_cast<std::int64_t>(q.limit));
   params.emplace_back(static_cast<std::int64_t>(q.offset));
   std::vector<domain::CaseSummary> out;
@@ -282,7 +266,7 @@ std::vector<domain::CaseSummary> SqlCaseRepo::lights_changing(Instant after, Ins
 
 Status SqlCaseRepo::set_light(const std::string& case_no, calendar::Light light) {
   if (exec(c_, "UPDATE cases SET light = ? WHERE case_no = ?", {std::string(calendar::to_string(light)), case_no}) == 0 &&
-      !case_id(case_no)) {
+      !exists(case_no)) {
     return make_error("store.not_found", "no case " + case_no);
   }
   return {};

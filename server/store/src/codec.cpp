@@ -47,26 +47,60 @@ lifecycle::CaseTerms parse_terms(const std::string& text) {
   return t;
 }
 
-std::string suspensions_json(const std::vector<calendar::Suspension>& s) {
-  json::Array a;
-  for (const auto& x : s) {
-    a.push_back(json::Array{static_cast<double>(x.begin.time_since_epoch().count()),
-                            x.end ? json::Value(static_cast<double>(x.end->time_since_epoch().count())) : json::Value()});
-  }
-  return json::to_json(a);
+namespace {
+
+json::Value opt_seconds(const std::optional<Instant>& t) {
+  return t ? json::Value(static_cast<double>(t->time_since_epoch().count())) : json::Value();
 }
 
-std::vector<calendar::Suspension> parse_suspensions(const std::string& text) {
-  const json::Value v = parse_stored_json(text, "suspensions");
-  std::vector<calendar::Suspension> out;
-  if (!v.is_array()) throw StoreFault("store.io", "stored suspensions are not an array");
-  for (const auto& e : v.as_array()) {
-    if (!e.is_array() || e.as_array().size() != 2 || !e.as_array()[0].is_number()) {
-      throw StoreFault("store.io", "stored suspension has the wrong shape");
+std::int64_t seconds_of(const json::Value* v, const char* what) {
+  if (v == nullptr || !v->is_number()) throw StoreFault("store.io", std::string("stored clock lacks ") + what);
+  return static_cast<std::int64_t>(v->as_number());
+}
+
+}  // namespace
+
+std::string clocks_json(const std::vector<lifecycle::ClockRecord>& clocks) {
+  json::Array out;
+  for (const auto& k : clocks) {
+    json::Array susp;
+    for (const auto& x : k.suspensions) {
+      susp.push_back(json::Array{static_cast<double>(x.begin.time_since_epoch().count()), opt_seconds(x.end)});
     }
-    calendar::Suspension s{instant_of(static_cast<std::int64_t>(e.as_array()[0].as_number())), std::nullopt};
-    if (e.as_array()[1].is_number()) s.end = instant_of(static_cast<std::int64_t>(e.as_array()[1].as_number()));
-    out.push_back(s);
+    out.push_back(json::Object{{"kind", std::string(lifecycle::to_string(k.kind))},
+                               {"started", static_cast<double>(k.started.time_since_epoch().count())},
+                               {"span", k.span_workdays},
+                               {"stopped", opt_seconds(k.stopped)},
+                               {"suspensions", std::move(susp)}});
+  }
+  return json::to_json(out);
+}
+
+std::vector<lifecycle::ClockRecord> parse_clocks(const std::string& text) {
+  const json::Value v = parse_stored_json(text, "clocks");
+  if (!v.is_array()) throw StoreFault("store.io", "stored clocks are not an array");
+  std::vector<lifecycle::ClockRecord> out;
+  for (const auto& c : v.as_array()) {
+    lifecycle::ClockRecord k;
+    const json::Value* kind = c.find("kind");
+    if (kind == nullptr || !kind->is_string()) throw StoreFault("store.io", "stored clock lacks its kind");
+    k.kind = stored_enum<lifecycle::DeadlineKind>(kind->as_string(), lifecycle::parse_deadline_kind, "deadline kind");
+    k.started = instant_of(seconds_of(c.find("started"), "its start"));
+    k.span_workdays = static_cast<int>(seconds_of(c.find("span"), "its span"));
+    if (const json::Value* st = c.find("stopped"); st != nullptr && st->is_number()) {
+      k.stopped = instant_of(static_cast<std::int64_t>(st->as_number()));
+    }
+    const json::Value* susp = c.find("suspensions");
+    if (susp == nullptr || !susp->is_array()) throw StoreFault("store.io", "stored clock lacks its suspensions");
+    for (const auto& e : susp->as_array()) {
+      if (!e.is_array() || e.as_array().size() != 2 || !e.as_array()[0].is_number()) {
+        throw StoreFault("store.io", "stored suspension has the wrong shape");
+      }
+      calendar::Suspension x{instant_of(static_cast<std::int64_t>(e.as_array()[0].as_number())), std::nullopt};
+      if (e.as_array()[1].is_number()) x.end = instant_of(static_cast<std::int64_t>(e.as_array()[1].as_number()));
+      k.suspensions.push_back(x);
+    }
+    out.push_back(std::move(k));
   }
   return out;
 }

@@ -23,6 +23,15 @@ inline SqlValue sql_opt_instant(const std::optional<Instant>& t) {
 }
 inline SqlValue sql_opt_int(const std::optional<std::int64_t>& v) { return v ? SqlValue{*v} : SqlValue{nullptr}; }
 inline Instant instant_of(std::int64_t s) { return Instant{std::chrono::seconds{s}}; }
+// cases.due_at for a case without a running deadline: sorts after every real one.
+inline constexpr std::int64_t kNoDeadline = 9'000'000'000'000'000'000;
+inline SqlValue sql_due(const std::optional<Instant>& t) {
+  return t ? sql_instant(*t) : SqlValue{kNoDeadline};
+}
+inline std::optional<Instant> due_of(const Row& r, std::size_t i) {
+  const std::int64_t v = r.int64(i);
+  return v == kNoDeadline ? std::nullopt : std::optional<Instant>(instant_of(v));
+}
 inline std::optional<Instant> opt_instant(const Row& r, std::size_t i) {
   auto v = r.opt_int64(i);
   return v ? std::optional<Instant>(instant_of(*v)) : std::nullopt;
@@ -37,8 +46,9 @@ calendar::Light parse_light(const std::string& s);
 
 std::string terms_json(const lifecycle::CaseTerms& t);
 lifecycle::CaseTerms parse_terms(const std::string& text);
-std::string suspensions_json(const std::vector<calendar::Suspension>& s);
-std::vector<calendar::Suspension> parse_suspensions(const std::string& text);
+// The deadline clocks of a case: [{"kind","started","span","stopped","suspensions":[[begin,end|null]]}].
+std::string clocks_json(const std::vector<lifecycle::ClockRecord>& clocks);
+std::vector<lifecycle::ClockRecord> parse_clocks(const std::string& text);
 
 // Parses a stored enum name; a name the program does not know is a fault (store.io).
 template <class E, class Parse>

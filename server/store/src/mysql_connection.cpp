@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
-#include <cstring>
 #include <iterator>
 #include <limits>
 #include <sstream>
@@ -30,50 +29,8 @@ constexpr const char* kSqlMode =
 // (the server caps prepared statements per server, max_prepared_stmt_count).
 constexpr std::size_t kMaxCachedStatements = 256;
 
-std::string first_line(std::string_view sql) {
-  const auto start = sql.find_first_not_of(" \t\r\n");
-  if (start == std::string_view::npos) return {};
-  sql.remove_prefix(start);
-  std::string line(sql.substr(0, std::min(sql.find('\n'), std::size_t{160})));
-  if (line.size() < sql.size()) line += " …";
-  return line;
-}
-
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-// The server quotes values in some messages ("Duplicate entry '<value>' for key 'email'"); those
-// values may be personal data. Quoted names (after "key", "column", "table", … or inside a
-// qualified name) stay, so the message still tells the administrator what failed.
-std::string redact_values(std::string_view m) {
-  static const char* const kNameWords[] = {"key", "column", "table", "database", "schema", "user",
-                                           "constraint", "index", "field", "function", "procedure",
-                                           "view", "trigger", "sequence", "variable", "near", "in", "on", "socket"};
-  std::string out;
-  std::size_t i = 0;
-  while (i < m.size()) {
-    const char q = m[i];
-    const bool in_word = i > 0 && std::isalnum(static_cast<unsigned char>(m[i - 1])) != 0;  // "can't"
-    if ((q != '\'' && q != '"') || in_word) {
-      out += m[i++];
-      continue;
-    }
-    std::size_t j = i + 1;  // closing quote: one followed by the end, a space or punctuation
-    while (j < m.size() && !(m[j] == q && (j + 1 == m.size() || std::strchr(" ,.;:)", m[j + 1]) != nullptr))) ++j;
-    std::size_t w = i;
-    while (w > 0 && m[w - 1] == ' ') --w;
-    std::size_t b = w;
-    while (b > 0 && (std::isalnum(static_cast<unsigned char>(m[b - 1])) != 0 || m[b - 1] == '_')) --b;
-    const std::string word = lower(std::string(m.substr(b, w - b)));
-    bool keep = i > 0 && (m[i - 1] == '@' || m[i - 1] == '.');
-    for (const char* n : kNameWords) keep = keep || word == n;
-    const std::size_t end = std::min(j + 1, m.size());
-    out += keep ? std::string(m.substr(i, end - i)) : std::string{q, '?', q};
-    i = end;
-  }
-  return out;
+void require_healthy(bool healthy, std::string_view sql) {
+  if (!healthy) throw StoreFault("store.unavailable", "connection lost earlier; not running \"" + sql_first_line(sql) + "\"");
 }
 
 std::string_view trim(std::string_view s) {
@@ -82,18 +39,17 @@ std::string_view trim(std::string_view s) {
   return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
 }
 
-// Keeps what Connector/C++ reads only at execute time: setBlob() stores the stream pointer, and
-// setString() of a value over 256 KiB stores a pointer to the SQLString it was given.
+// Keeps what Connector/C++ reads only at execute time: setBlob() stores the stream pointer (not
+// owned) and reads it when the statement executes (setString() copies its value).
 struct BoundValues {
   std::vector<std::unique_ptr<std::istringstream>> streams;
-  std::vector<std::unique_ptr<sql::SQLString>> strings;
 };
 
 void bind(sql::PreparedStatement& ps, std::span<const SqlValue> params, BoundValues& keep, std::string_view sql) {
   // getParameterMetaData() returns a pointer the statement owns (protected destructor).
   const auto expected = static_cast<std::size_t>(ps.getParameterMetaData()->getParameterCount());
   if (expected != params.size()) {
-    throw StoreFault("store.io", "statement \"" + first_line(sql) + "\" has " + std::to_string(expected) +
+    throw StoreFault("store.io", "statement \"" + sql_first_line(sql) + "\" has " + std::to_string(expected) +
                                      " placeholders but " + std::to_string(params.size()) + " values were given");
   }
   ps.clearParameters();
@@ -109,8 +65,7 @@ void bind(sql::PreparedStatement& ps, std::span<const SqlValue> params, BoundVal
           } else if constexpr (std::is_same_v<T, double>) {
             ps.setDouble(index, v);
           } else if constexpr (std::is_same_v<T, std::string>) {
-            keep.strings.push_back(std::make_unique<sql::SQLString>(v));
-            ps.setString(index, *keep.strings.back());
+            ps.setString(index, sql::SQLString(v));
           } else {
             keep.streams.push_back(std::make_unique<std::istringstream>(v.bytes));
             ps.setBlob(index, keep.streams.back().get());
@@ -195,42 +150,6 @@ int whole_seconds(std::chrono::seconds s) { return static_cast<int>(std::max<std
 
 }  // namespace
 
-StoreFault mysql_fault(const sql::SQLException& e, std::string_view sql) {
-  const int code = e.getErrorCode();
-  const std::string& state = e.getSQLState();
-  const std::string message = redact_values(e.what());
-  const std::string text = lower(message);
-  std::string id = "store.io";
-  switch (code) {
-    case 1062:  // ER_DUP_ENTRY
-    case 1586:  // ER_DUP_ENTRY_WITH_KEY_NAME
-      id = "store.duplicate";
-      break;
-    case 1205:  // ER_LOCK_WAIT_TIMEOUT
-    case 1213:  // ER_LOCK_DEADLOCK
-      id = "store.busy";
-      break;
-    case 1040:  // ER_CON_COUNT_ERROR: too many connections
-    case 1053:  // ER_SERVER_SHUTDOWN
-    case 1927:  // ER_CONNECTION_KILLED (MariaDB)
-    case 2002:  // CR_CONNECTION_ERROR (socket)
-    case 2003:  // CR_CONN_HOST_ERROR (TCP)
-    case 2006:  // CR_SERVER_GONE_ERROR
-    case 2013:  // CR_SERVER_LOST
-    case 2055:  // CR_SERVER_LOST_EXTENDED
-    case 4031:  // ER_CLIENT_INTERACTION_TIMEOUT (MySQL 8)
-      id = "store.unavailable";
-      break;
-    default:
-      if (state.rfind("08", 0) == 0 || text.find("gone away") != std::string::npos ||
-          text.find("lost connection") != std::string::npos || text.find("connection has been closed") != std::string::npos) {
-        id = "store.unavailable";
-      }
-  }
-  return StoreFault(id, "mysql error " + std::to_string(code) + " (SQLSTATE " + state + ") in \"" + first_line(sql) +
-                            "\": " + message);
-}
-
 std::vector<std::string> split_sql_script(std::string_view script) {
   std::vector<std::string> out;
   std::string current;
@@ -249,7 +168,8 @@ std::vector<std::string> split_sql_script(std::string_view script) {
       j = std::min(j + 1, script.size());
       current.append(script.substr(i, j - i));
       i = j;
-    } else if ((c == '-' && next == '-') || c == '#') {  // a line comment
+    } else if ((c == '-' && next == '-' && (i + 2 == script.size() || std::isspace(static_cast<unsigned char>(script[i + 2])) != 0)) ||
+               c == '#') {  // a line comment ("-- " needs the space, as in MySQL)
       i = std::min(script.find('\n', i), script.size());
     } else if (c == '/' && next == '*') {  // a block comment
       const auto end = script.find("*/", i + 2);
@@ -278,7 +198,7 @@ MysqlConnection::MysqlConnection(const DbUrl& url, const MysqlOptions& options) 
   opts["OPT_READ_TIMEOUT"] = whole_seconds(options.read_timeout);
   opts["OPT_WRITE_TIMEOUT"] = whole_seconds(options.write_timeout);
   opts["OPT_RECONNECT"] = false;  // a silent reconnect would lose the session and any transaction
-  // Both: Connector/C++ sets character_set_results to "utf8" (3-byte) unless told otherwise.
+  // utf8mb4 for everything (older 1.1 releases defaulted character_set_results to 3-byte utf8).
   opts["OPT_CHARSET_NAME"] = sql::SQLString("utf8mb4");
   opts["characterSetResults"] = sql::SQLString("utf8mb4");
   opts["CLIENT_FOUND_ROWS"] = true;  // UPDATE counts matched rows, as SQLite's changes() does
@@ -317,12 +237,6 @@ void MysqlConnection::fail(const sql::SQLException& e, std::string_view sql) {
   throw f;
 }
 
-namespace {
-void require_healthy(bool healthy, std::string_view sql) {
-  if (!healthy) throw StoreFault("store.unavailable", "connection lost earlier; not running \"" + first_line(sql) + "\"");
-}
-}  // namespace
-
 void MysqlConnection::run_plain(std::string_view sql) {
   require_healthy(healthy_, sql);
   try {
@@ -335,35 +249,43 @@ void MysqlConnection::run_plain(std::string_view sql) {
   }
 }
 
-std::int64_t MysqlConnection::execute(std::string_view sql, std::span<const SqlValue> params) {
+// Runs `use` on the cached statement for `sql` with `params` bound. A statement that failed is
+// dropped from the cache (closing it also discards a result it left unread). When the server
+// reports that the statement's result columns changed (a table altered or re-created since it
+// was prepared, CR_NEW_STMT_METADATA), it is prepared afresh and run once more.
+template <class Use>
+auto MysqlConnection::with_statement(std::string_view sql, std::span<const SqlValue> params, Use&& use) {
   require_healthy(healthy_, sql);
-  try {
-    sql::PreparedStatement& ps = prepare(sql);
-    BoundValues keep;
-    bind(ps, params, keep, sql);
-    // Prepared statements cannot report an update count after execute(); a statement that
-    // returns rows is run as a query and its rows discarded.
-    if (ps.getMetaData()->getColumnCount() > 0) {
-      std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
-      return 0;
+  for (int attempt = 0;; ++attempt) {
+    try {
+      sql::PreparedStatement& ps = prepare(sql);
+      BoundValues keep;
+      bind(ps, params, keep, sql);
+      return use(ps);
+    } catch (const sql::SQLException& e) {
+      if (const auto it = cache_.find(sql); it != cache_.end()) cache_.erase(it);
+      if (e.getErrorCode() != 2057 || attempt > 0) fail(e, sql);
     }
-    return ps.executeUpdate();
-  } catch (const sql::SQLException& e) {
-    fail(e, sql);
   }
 }
 
+std::int64_t MysqlConnection::execute(std::string_view sql, std::span<const SqlValue> params) {
+  return with_statement(sql, params, [](sql::PreparedStatement& ps) -> std::int64_t {
+    // Prepared statements cannot report an update count after execute(); a statement that
+    // returns rows is run as a query and its rows discarded.
+    if (ps.getMetaData()->getColumnCount() > 0) {
+      const std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+      return 0;
+    }
+    return ps.executeUpdate();
+  });
+}
+
 std::vector<Row> MysqlConnection::query(std::string_view sql, std::span<const SqlValue> params) {
-  require_healthy(healthy_, sql);
-  try {
-    sql::PreparedStatement& ps = prepare(sql);
-    BoundValues keep;
-    bind(ps, params, keep, sql);
-    std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+  return with_statement(sql, params, [](sql::PreparedStatement& ps) {
+    const std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
     return read_rows(*rs);
-  } catch (const sql::SQLException& e) {
-    fail(e, sql);
-  }
+  });
 }
 
 std::int64_t MysqlConnection::last_insert_id() {
@@ -378,7 +300,7 @@ void MysqlConnection::begin() {
 }
 
 void MysqlConnection::commit() {
-  run_plain("COMMIT");  // durable: the server runs with innodb_flush_log_at_trx_commit=1
+  run_plain("COMMIT");  // durable with innodb_flush_log_at_trx_commit=1 (the server's default)
   in_transaction_ = false;
 }
 

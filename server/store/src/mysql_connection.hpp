@@ -55,6 +55,8 @@ class MysqlConnection final : public Connection {
 
  private:
   sql::PreparedStatement& prepare(std::string_view sql);
+  template <class Use>
+  auto with_statement(std::string_view sql, std::span<const SqlValue> params, Use&& use);
   void run_plain(std::string_view sql);  // text protocol, no parameters, results discarded
   [[noreturn]] void fail(const sql::SQLException& e, std::string_view sql);
 
@@ -64,8 +66,10 @@ class MysqlConnection final : public Connection {
   bool in_transaction_ = false;
 };
 
-// The one mapping of Connector/C++ errors to store faults (see sql.hpp for the ids).
+// The one mapping of Connector/C++ errors to store faults (see sql.hpp for the ids), in
+// mysql_errors.cpp; `sql` is named in the message by its first line.
 StoreFault mysql_fault(const sql::SQLException& e, std::string_view sql);
+std::string sql_first_line(std::string_view sql);
 
 // Splits a script on ';' outside quotes ('…', "…", `…`) and comments (-- …, # …, /* … */);
 // returns the non-blank statements, trimmed.

@@ -29,33 +29,32 @@ Migration schema_v1() {
     " applicant_id_enc {BLOB} NOT NULL, applicant_id_index CHAR(64) NOT NULL, applicant_id_masked VARCHAR(40) NOT NULL,"
     " applicant_phone_enc {BLOB} NOT NULL, applicant_address_enc {BLOB} NOT NULL, auth_level VARCHAR(16) NOT NULL,"
     " application_enc {BLOB} NOT NULL, state VARCHAR(32) NOT NULL, decision VARCHAR(16) NOT NULL,"
-    " version BIGINT NOT NULL, terms_json {TEXT} NOT NULL, submitted_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,"
-    " due_at BIGINT NULL, yellow_at BIGINT NULL, light VARCHAR(8) NOT NULL, assignee_id BIGINT NULL,"
+    " version BIGINT NOT NULL, terms_json {TEXT} NOT NULL, clocks_json {TEXT} NOT NULL, submitted_at BIGINT NOT NULL,"
+    " updated_at BIGINT NOT NULL,"
+    " due_at BIGINT NOT NULL, yellow_at BIGINT NULL, light VARCHAR(8) NOT NULL, assignee_id BIGINT NULL,"
     " decided_at BIGINT NULL, receipt_no VARCHAR(40) NOT NULL, UNIQUE (case_no)){T}",
-    "CREATE INDEX IF NOT EXISTS cases_inbox ON cases (department_code, state, due_at)",
-    "CREATE INDEX IF NOT EXISTS cases_due ON cases (due_at)",
+    // due_at is the earliest running deadline, or kNoDeadline (cases without one sort last). The
+    // inbox reads (department, due_at) in index order and filters the states inside the index.
+    "CREATE INDEX IF NOT EXISTS cases_inbox ON cases (department_code, due_at, state)",
+    "CREATE INDEX IF NOT EXISTS cases_due ON cases (due_at, state)",
     "CREATE INDEX IF NOT EXISTS cases_yellow ON cases (yellow_at)",
     "CREATE INDEX IF NOT EXISTS cases_ledger ON cases (department_code, decided_at)",
     "CREATE INDEX IF NOT EXISTS cases_applicant ON cases (applicant_id_index)",
-    "CREATE INDEX IF NOT EXISTS cases_assignee ON cases (assignee_id, state)",
+    "CREATE INDEX IF NOT EXISTS cases_assignee ON cases (assignee_id, due_at)",
 
-    "CREATE TABLE IF NOT EXISTS case_materials (case_id BIGINT NOT NULL, seq BIGINT NOT NULL,"
+    "CREATE TABLE IF NOT EXISTS case_materials (case_no VARCHAR(40) NOT NULL, seq BIGINT NOT NULL,"
     " code VARCHAR(64) NOT NULL, name VARCHAR(200) NOT NULL, mime VARCHAR(100) NOT NULL, sha256 CHAR(64) NOT NULL,"
-    " size BIGINT NOT NULL, extracted_enc {BLOB} NOT NULL, PRIMARY KEY (case_id, seq)){T}",
+    " size BIGINT NOT NULL, extracted_enc {BLOB} NOT NULL, PRIMARY KEY (case_no, seq)){T}",
 
-    "CREATE TABLE IF NOT EXISTS case_events (case_id BIGINT NOT NULL, seq BIGINT NOT NULL,"
+    "CREATE TABLE IF NOT EXISTS case_events (case_no VARCHAR(40) NOT NULL, seq BIGINT NOT NULL,"
     " from_state VARCHAR(32) NOT NULL, to_state VARCHAR(32) NOT NULL, action VARCHAR(32) NOT NULL,"
     " role VARCHAR(16) NOT NULL, actor VARCHAR(100) NOT NULL, at BIGINT NOT NULL, reason {TEXT} NOT NULL,"
-    " legal_basis {TEXT} NOT NULL, ban BIGINT NOT NULL, PRIMARY KEY (case_id, seq)){T}",
+    " legal_basis {TEXT} NOT NULL, ban BIGINT NOT NULL, PRIMARY KEY (case_no, seq)){T}",
 
-    "CREATE TABLE IF NOT EXISTS case_clocks (case_id BIGINT NOT NULL, idx BIGINT NOT NULL, kind VARCHAR(16) NOT NULL,"
-    " started_at BIGINT NOT NULL, span BIGINT NOT NULL, stopped_at BIGINT NULL, suspensions_json {TEXT} NOT NULL,"
-    " PRIMARY KEY (case_id, idx)){T}",
-
-    "CREATE TABLE IF NOT EXISTS decisions (id {ID}, case_id BIGINT NOT NULL, kind VARCHAR(16) NOT NULL,"
+    "CREATE TABLE IF NOT EXISTS decisions (id {ID}, case_no VARCHAR(40) NOT NULL, kind VARCHAR(16) NOT NULL,"
     " outcome VARCHAR(16) NOT NULL, rule_set_version BIGINT NOT NULL, detail_enc {BLOB} NOT NULL,"
     " decided_by VARCHAR(100) NOT NULL, decided_at BIGINT NOT NULL){T}",
-    "CREATE INDEX IF NOT EXISTS decisions_case ON decisions (case_id)",
+    "CREATE INDEX IF NOT EXISTS decisions_case ON decisions (case_no)",
 
     "CREATE TABLE IF NOT EXISTS audit_head (id BIGINT NOT NULL PRIMARY KEY, last_seq BIGINT NOT NULL,"
     " last_hash CHAR(64) NOT NULL){T}",

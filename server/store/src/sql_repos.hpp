@@ -23,8 +23,8 @@ class SqlCaseRepo final : public ports::CaseRepo {
   std::vector<domain::CaseSummary> by_applicant(const std::string& id_number, std::size_t limit) override;
 
  private:
-  std::optional<std::int64_t> case_id(const std::string& case_no);
-  void write_children(std::int64_t id, const domain::CaseFile& f, std::size_t events_from);
+  bool exists(const std::string& case_no);
+  void append_events(const domain::CaseFile& f, std::size_t from);
   Connection& c_;
   const Codec& codec_;
 };

@@ -38,7 +38,7 @@ class CaseRepo {
   virtual Status save(const domain::CaseFile& c, std::int64_t expected_version) = 0;
   virtual Status add_decision(const std::string& case_no, const domain::DecisionRecord& d) = 0;
   virtual std::vector<domain::DecisionRecord> decisions(const std::string& case_no) = 0;
-  // Sorted by due_at (cases without a deadline last), then case number.
+  // Sorted by due_at (cases without a running deadline last), then by when they were created.
   virtual std::vector<domain::CaseSummary> inbox(const InboxQuery& q) = 0;
   virtual std::int64_t count(const InboxQuery& q) = 0;
   // The light sweep: cases whose yellow_at or due_at lies in (after, until].
