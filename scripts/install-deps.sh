@@ -16,6 +16,8 @@ PACKAGES=(
   xvfb xauth imagemagick poppler-utils qpdf fonts-wqy-microhei
   curl openssl tzdata
   valgrind wrk hyperfine python3 python3-reportlab
+  # fuzzing (tests/fuzz/run.sh): clang and its runtime libraries, which hold libFuzzer and the sanitizers
+  clang-14 libclang-rt-14-dev
 )
 
 missing=()

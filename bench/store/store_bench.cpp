@@ -57,7 +57,7 @@ domain::CaseFile make_case(const std::string& no, const std::string& dept, std::
 double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
 // 1. Writes through the store.
-double store_inserts_per_second(ports::Store& store, int threads, double seconds) {
+double store_inserts_per_second(ports::Store& store, int threads, double seconds, bool audit) {
   std::atomic<long> done{0};
   std::atomic<bool> stop{false};
   std::vector<std::thread> pool;
@@ -74,7 +74,7 @@ double store_inserts_per_second(ports::Store& store, int threads, double seconds
                        .value();
         auto st = store.transact([&](ports::StoreTx& tx) -> Status {
           if (auto s = tx.cases().create(f); !s) return s;
-          tx.audit().append({0, at(kNow), "bench", "system", "case.create", no, json::Object{}, "", ""});
+          if (audit) tx.audit().append({0, at(kNow), "bench", "system", "case.create", no, json::Object{}, "", ""});
           return {};
         });
         if (st) ++done;
@@ -209,7 +209,7 @@ int main(int argc, char** argv) {
   long cases = 1'000'000;
   double seconds = 10;
   int threads = 4, departments = 20, runs = 300;
-  bool skip_load = false;
+  bool skip_load = false, audit = true;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto next = [&] { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
@@ -218,6 +218,7 @@ int main(int argc, char** argv) {
     else if (a == "--seconds") seconds = std::stod(next());
     else if (a == "--threads") threads = std::stoi(next());
     else if (a == "--skip-load") skip_load = true;
+    else if (a == "--no-audit") audit = false;  // diagnosis: what the audit chain's lock costs
   }
   auto url = store::DbUrl::parse(db);
   if (!url) {
@@ -238,7 +239,7 @@ int main(int argc, char** argv) {
   double raw_sum = 0, store_sum = 0;
   for (int round = 0; round < kRounds; ++round) {
     const double raw = raw_inserts_per_second(*url, seconds / kRounds);
-    const double via_store = store_inserts_per_second(store, threads, seconds / kRounds);
+    const double via_store = store_inserts_per_second(store, threads, seconds / kRounds, audit);
     std::printf("round %d: raw %.0f inserts/s, store %.0f cases/s\n", round + 1, raw, via_store);
     raw_sum += raw;
     store_sum += via_store;

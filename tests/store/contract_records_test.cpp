@@ -11,23 +11,33 @@ domain::AuditEntry entry(const std::string& action, const std::string& target) {
 }
 
 TEST_P(StoreContract, AuditEntriesChainAndTamperingShows) {
+  int chain = -1;
   tx([&](ports::StoreTx& t) {
-    auto a = t.audit().append(entry("case.transition", "ZS-1"));
-    auto b = t.audit().append(entry("case.transition", "ZS-2"));
+    auto a = t.audit().append(entry("case.submit", "ZS-1"));
+    auto b = t.audit().append(entry("case.transition", "ZS-1"));
+    chain = a.chain;
+    EXPECT_EQ(a.chain, domain::audit_chain_of("ZS-1"));
+    EXPECT_EQ(b.chain, a.chain);  // one case, one chain
     EXPECT_EQ(a.seq, 1);
+    EXPECT_EQ(b.seq, 2);
     EXPECT_EQ(a.prev_hash, domain::kAuditGenesisHash);
     EXPECT_EQ(b.prev_hash, a.hash);
+    EXPECT_EQ(a.hash, crypto::sha256_hex(a.prev_hash + domain::audit_canonical(a)));
   });
-  tx([&](ports::StoreTx& t) { t.audit().append(entry("staff.login", "zhang.san")); });
+  tx([&](ports::StoreTx& t) { t.audit().append(entry("case.archive", "ZS-1")); });
   std::vector<domain::AuditEntry> all;
-  tx([&](ports::StoreTx& t) { all = t.audit().range(1, 100); });
+  tx([&](ports::StoreTx& t) { all = t.audit().range(chain, 1, 100); });
   ASSERT_EQ(all.size(), 3u);
   EXPECT_FALSE(domain::first_broken_link(all, domain::kAuditGenesisHash, crypto::sha256_hex).has_value());
+  tx([&](ports::StoreTx& t) { EXPECT_EQ(t.audit().recent(2).size(), 2u); });
 
   auto c = connect(db_->url());
-  exec(*c, "UPDATE audit_log SET target = 'ZS-9' WHERE seq = 2");
-  tx([&](ports::StoreTx& t) { all = t.audit().range(1, 100); });
+  exec(*c, "UPDATE audit_log SET target = 'ZS-9' WHERE chain = ? AND seq = 2", {std::int64_t{chain}});
+  tx([&](ports::StoreTx& t) { all = t.audit().range(chain, 1, 100); });
   EXPECT_EQ(domain::first_broken_link(all, domain::kAuditGenesisHash, crypto::sha256_hex), 2);
+  exec(*c, "DELETE FROM audit_log WHERE chain = ? AND seq = 2", {std::int64_t{chain}});
+  tx([&](ports::StoreTx& t) { all = t.audit().range(chain, 1, 100); });
+  EXPECT_EQ(domain::first_broken_link(all, domain::kAuditGenesisHash, crypto::sha256_hex), 3);  // a gap
 }
 
 TEST_P(StoreContract, IdempotencyKeys) {

@@ -236,7 +236,7 @@ std::vector<domain::DecisionRecord> SqlCaseRepo::decisions(const std::string& ca
 std::vector<domain::CaseSummary> SqlCaseRepo::inbox(const ports::InboxQuery& q) {
   std::vector<SqlValue> params;
   std::string sql = std::string("SELECT ") + kSummaryColumns + " FROM cases" + inbox_where(q, params) +
-                    " ORDER BY due_at, id LIMIT ? OFFSET ?";
+                    " ORDER BY due_at, case_no LIMIT ? OFFSET ?";
   params.emplace_back(static_cast<std::int64_t>(q.limit));
   params.emplace_back(static_cast<std::int64_t>(q.offset));
   std::vector<domain::CaseSummary> out;

@@ -22,6 +22,7 @@ std::string expand_tokens(const std::string& sql, Dialect d) {
       {"{BLOB}", my ? "LONGBLOB" : "BLOB"},
       {"{T}", my ? " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin" : ""},
       {"{INSERT_IGNORE}", my ? "INSERT IGNORE" : "INSERT OR IGNORE"},
+      {"{GENESIS}", "0000000000000000000000000000000000000000000000000000000000000000"},
   };
   std::string out = sql;
   for (const auto& [token, value] : tokens) {

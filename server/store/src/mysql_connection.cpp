@@ -210,13 +210,16 @@ MysqlConnection::MysqlConnection(const DbUrl& url, const MysqlOptions& options) 
     throw mysql_fault(e, where);  // unreachable → store.unavailable; refused (bad password) → store.io
   }
   run_plain("SET NAMES utf8mb4 COLLATE utf8mb4_bin");
-  run_plain(std::string("SET SESSION sql_mode = '") + kSqlMode + "', time_zone = '+00:00', autocommit = 1, " +
+  run_plain(std::string("SET SESSION sql_mode = '") + kSqlMode + "', time_zone = '+00:00', autocommit = 0, " +
             "innodb_lock_wait_timeout = " + std::to_string(whole_seconds(options.lock_wait_timeout)));
   // READ COMMITTED: every statement sees the latest committed rows, and InnoDB takes no gap locks,
   // so concurrent inserts (case events, audit records) do not deadlock on index gaps. The stores
   // never rely on a repeatable snapshot: updates are guarded by a version column
   // (UPDATE … WHERE version = ?), which is atomic at any isolation level.
   run_plain("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED");
+  // autocommit is off: a transaction starts with its first statement, so begin() costs no round
+  // trip; statements run outside begin()/commit() are committed one by one (autocommit()).
+  run_plain("COMMIT");
 }
 
 MysqlConnection::~MysqlConnection() {
@@ -269,7 +272,38 @@ auto MysqlConnection::with_statement(std::string_view sql, std::span<const SqlVa
   }
 }
 
+// Outside begin()/commit(), a statement is its own transaction (what autocommit would do).
+template <class F>
+auto MysqlConnection::autocommit(F&& run) {
+  if (in_transaction_) return run();
+  try {
+    auto result = run();
+    run_plain("COMMIT");
+    return result;
+  } catch (...) {
+    rollback_implicit();
+    throw;
+  }
+}
+
+void MysqlConnection::rollback_implicit() noexcept {
+  if (!healthy_) return;
+  try {
+    run_plain("ROLLBACK");
+  } catch (const StoreFault&) {
+    healthy_ = false;
+  }
+}
+
 std::int64_t MysqlConnection::execute(std::string_view sql, std::span<const SqlValue> params) {
+  return autocommit([&] { return execute_statement(sql, params); });
+}
+
+std::vector<Row> MysqlConnection::query(std::string_view sql, std::span<const SqlValue> params) {
+  return autocommit([&] { return query_statement(sql, params); });
+}
+
+std::int64_t MysqlConnection::execute_statement(std::string_view sql, std::span<const SqlValue> params) {
   return with_statement(sql, params, [](sql::PreparedStatement& ps) -> std::int64_t {
     // Prepared statements cannot report an update count after execute(); a statement that
     // returns rows is run as a query and its rows discarded.
@@ -281,7 +315,7 @@ std::int64_t MysqlConnection::execute(std::string_view sql, std::span<const SqlV
   });
 }
 
-std::vector<Row> MysqlConnection::query(std::string_view sql, std::span<const SqlValue> params) {
+std::vector<Row> MysqlConnection::query_statement(std::string_view sql, std::span<const SqlValue> params) {
   return with_statement(sql, params, [](sql::PreparedStatement& ps) {
     const std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
     return read_rows(*rs);
@@ -295,8 +329,8 @@ std::int64_t MysqlConnection::last_insert_id() {
 
 void MysqlConnection::begin() {
   if (in_transaction_) throw StoreFault("store.io", "begin(): a transaction is already open on this connection");
-  run_plain("START TRANSACTION");
-  in_transaction_ = true;
+  require_healthy(healthy_, "START TRANSACTION");
+  in_transaction_ = true;  // autocommit is off: the first statement starts the transaction
 }
 
 void MysqlConnection::commit() {
@@ -316,7 +350,10 @@ void MysqlConnection::rollback() {
 }
 
 void MysqlConnection::execute_script(std::string_view script) {
-  for (const std::string& statement : split_sql_script(script)) run_plain(statement);
+  autocommit([&] {
+    for (const std::string& statement : split_sql_script(script)) run_plain(statement);
+    return 0;
+  });
 }
 
 bool MysqlConnection::ping() noexcept {

@@ -58,6 +58,11 @@ class MysqlConnection final : public Connection {
   template <class Use>
   auto with_statement(std::string_view sql, std::span<const SqlValue> params, Use&& use);
   void run_plain(std::string_view sql);  // text protocol, no parameters, results discarded
+  template <class F>
+  auto autocommit(F&& run);
+  void rollback_implicit() noexcept;
+  std::int64_t execute_statement(std::string_view sql, std::span<const SqlValue> params);
+  std::vector<Row> query_statement(std::string_view sql, std::span<const SqlValue> params);
   [[noreturn]] void fail(const sql::SQLException& e, std::string_view sql);
 
   std::unique_ptr<sql::Connection> conn_;

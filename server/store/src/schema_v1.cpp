@@ -23,7 +23,7 @@ Migration schema_v1() {
     " created_by VARCHAR(64) NOT NULL, PRIMARY KEY (item_code, version)){T}",
     "CREATE INDEX IF NOT EXISTS item_versions_status ON item_versions (status, item_code)",
 
-    "CREATE TABLE IF NOT EXISTS cases (id {ID}, case_no VARCHAR(40) NOT NULL, item_code VARCHAR(64) NOT NULL,"
+    "CREATE TABLE IF NOT EXISTS cases (case_no VARCHAR(40) NOT NULL PRIMARY KEY, item_code VARCHAR(64) NOT NULL,"
     " item_version BIGINT NOT NULL, department_code VARCHAR(64) NOT NULL, channel VARCHAR(64) NOT NULL,"
     " applicant_type VARCHAR(16) NOT NULL, applicant_name VARCHAR(200) NOT NULL, applicant_id_type VARCHAR(16) NOT NULL,"
     " applicant_id_enc {BLOB} NOT NULL, applicant_id_index CHAR(64) NOT NULL, applicant_id_masked VARCHAR(40) NOT NULL,"
@@ -32,15 +32,15 @@ Migration schema_v1() {
     " version BIGINT NOT NULL, terms_json {TEXT} NOT NULL, clocks_json {TEXT} NOT NULL, submitted_at BIGINT NOT NULL,"
     " updated_at BIGINT NOT NULL,"
     " due_at BIGINT NOT NULL, yellow_at BIGINT NULL, light VARCHAR(8) NOT NULL, assignee_id BIGINT NULL,"
-    " decided_at BIGINT NULL, receipt_no VARCHAR(40) NOT NULL, UNIQUE (case_no)){T}",
+    " decided_at BIGINT NULL, receipt_no VARCHAR(40) NOT NULL){T}",
     // due_at is the earliest running deadline, or kNoDeadline (cases without one sort last). The
-    // inbox reads (department, due_at) in index order and filters the states inside the index.
-    "CREATE INDEX IF NOT EXISTS cases_inbox ON cases (department_code, due_at, state)",
-    "CREATE INDEX IF NOT EXISTS cases_due ON cases (due_at, state)",
+    // inbox walks (department, due_at, case_no) in index order (InnoDB appends the primary key)
+    // and stops after the page; open cases come first because closed ones carry kNoDeadline.
+    "CREATE INDEX IF NOT EXISTS cases_inbox ON cases (department_code, due_at)",
+    "CREATE INDEX IF NOT EXISTS cases_due ON cases (due_at)",
     "CREATE INDEX IF NOT EXISTS cases_yellow ON cases (yellow_at)",
     "CREATE INDEX IF NOT EXISTS cases_ledger ON cases (department_code, decided_at)",
     "CREATE INDEX IF NOT EXISTS cases_applicant ON cases (applicant_id_index)",
-    "CREATE INDEX IF NOT EXISTS cases_assignee ON cases (assignee_id, due_at)",
 
     "CREATE TABLE IF NOT EXISTS case_materials (case_no VARCHAR(40) NOT NULL, seq BIGINT NOT NULL,"
     " code VARCHAR(64) NOT NULL, name VARCHAR(200) NOT NULL, mime VARCHAR(100) NOT NULL, sha256 CHAR(64) NOT NULL,"
@@ -56,14 +56,16 @@ Migration schema_v1() {
     " decided_by VARCHAR(100) NOT NULL, decided_at BIGINT NOT NULL){T}",
     "CREATE INDEX IF NOT EXISTS decisions_case ON decisions (case_no)",
 
-    "CREATE TABLE IF NOT EXISTS audit_head (id BIGINT NOT NULL PRIMARY KEY, last_seq BIGINT NOT NULL,"
+    "CREATE TABLE IF NOT EXISTS audit_head (chain BIGINT NOT NULL PRIMARY KEY, last_seq BIGINT NOT NULL,"
     " last_hash CHAR(64) NOT NULL){T}",
-    "{INSERT_IGNORE} INTO audit_head (id, last_seq, last_hash) VALUES (1, 0,"
-    " '0000000000000000000000000000000000000000000000000000000000000000')",
-    "CREATE TABLE IF NOT EXISTS audit_log (seq BIGINT NOT NULL PRIMARY KEY, at BIGINT NOT NULL,"
+    "{INSERT_IGNORE} INTO audit_head (chain, last_seq, last_hash) VALUES"
+    " (0,0,'{GENESIS}'),(1,0,'{GENESIS}'),(2,0,'{GENESIS}'),(3,0,'{GENESIS}'),(4,0,'{GENESIS}'),(5,0,'{GENESIS}'),"
+    " (6,0,'{GENESIS}'),(7,0,'{GENESIS}'),(8,0,'{GENESIS}'),(9,0,'{GENESIS}'),(10,0,'{GENESIS}'),(11,0,'{GENESIS}'),"
+    " (12,0,'{GENESIS}'),(13,0,'{GENESIS}'),(14,0,'{GENESIS}'),(15,0,'{GENESIS}')",
+    "CREATE TABLE IF NOT EXISTS audit_log (chain BIGINT NOT NULL, seq BIGINT NOT NULL, at BIGINT NOT NULL,"
     " actor VARCHAR(100) NOT NULL, role VARCHAR(16) NOT NULL, action VARCHAR(64) NOT NULL,"
     " target VARCHAR(100) NOT NULL, detail_json {TEXT} NOT NULL, prev_hash CHAR(64) NOT NULL,"
-    " hash CHAR(64) NOT NULL){T}",
+    " hash CHAR(64) NOT NULL, PRIMARY KEY (chain, seq)){T}",
 
     "CREATE TABLE IF NOT EXISTS idempotency (channel_id BIGINT NOT NULL, idem_key VARCHAR(200) NOT NULL,"
     " request_hash CHAR(64) NOT NULL, status BIGINT NOT NULL, response {TEXT} NOT NULL, created_at BIGINT NOT NULL,"

@@ -33,7 +33,8 @@ class SqlAuditRepo final : public ports::AuditRepo {
  public:
   explicit SqlAuditRepo(Connection& c) : c_(c) {}
   domain::AuditEntry append(domain::AuditEntry e) override;
-  std::vector<domain::AuditEntry> range(std::int64_t from_seq, std::size_t limit) override;
+  std::vector<domain::AuditEntry> range(int chain, std::int64_t from_seq, std::size_t limit) override;
+  std::vector<domain::AuditEntry> recent(std::size_t limit) override;
 
  private:
   Connection& c_;

@@ -10,7 +10,8 @@
 // ZHISHEN_DIFF_SEED and ZHISHEN_DIFF_COUNT do the same as the options (handy under ctest).
 //
 // All pairs go to one `zhishen rules eval --pairs` process; its output is compared line by line
-// with the expected lines. The first 20 mismatches are printed with the pair, both outputs, the
+// with the expected lines. Then the `--rule FILE --lines` mode gets the same treatment: the first
+// 200 generated rules, as one array rule in a file, against the data of the first 500 pairs. The first 20 mismatches are printed with the pair, both outputs, the
 // JS quirks the pair relied on, and the smallest sub-rule that still differs. Exit status: 0 all
 // equal, 1 mismatches, 2 the test could not run. Files (pairs, expected, actual) stay in the work
 // directory when the test fails.
@@ -111,19 +112,40 @@ function generatedCases(seed, count, stats) {
   return cases;
 }
 
+// The --lines mode cases: one array rule made of generated rules, and data lines taken from the
+// first generated pairs. Rules that some of the data would make drop (e.g. "length" of a number)
+// are left out, so nearly every data line can be compared.
+function linesModeCases(generated, nRules, nData) {
+  const datas = generated.slice(0, nData).map((c) => JSON.parse(c.line)[1]);
+  const rules = [];
+  for (const c of generated.slice(0, nRules * 1.5)) {
+    const rule = JSON.parse(c.line)[0];
+    if (rules.length < nRules && datas.every((d) => !evaluate(toText([rule, d])).drop)) rules.push(rule);
+  }
+  const cases = [];
+  generated.slice(0, nData).forEach((c) => {
+    const data = JSON.parse(c.line)[1];
+    const ref = evaluate(toText([rules, data]));
+    if (ref.drop) return;
+    cases.push({ origin: `--lines mode, data of ${c.origin}`, line: toText(data), expected: ref.expected, tags: ref.tags, data });
+  });
+  return { rules, cases };
+}
+
 // Runs the engine on the lines; returns its output lines (or throws with a readable reason).
-function runEngine(opts, lines) {
+// mode: the arguments after `rules eval` (default --pairs).
+function runEngine(opts, lines, mode = ['--pairs']) {
   const input = lines.length ? lines.join('\n') + '\n' : '';
   let cmd;
   let args;
   const env = Object.assign({}, process.env);
   if (opts.selfTest) {
     cmd = process.execPath;
-    args = [path.join(__dirname, 'standin.js')];
+    args = [path.join(__dirname, 'standin.js')].concat(mode);
     if (opts.bug) env.STANDIN_BUG = '1';
   } else {
     cmd = opts.zhishen;
-    args = ['rules', 'eval', '--pairs'];
+    args = ['rules', 'eval'].concat(mode);
   }
   const res = spawnSync(cmd, args, { input, env, maxBuffer: 1 << 30, timeout: 600000 });
   const shown = [cmd].concat(args).join(' ');
@@ -193,6 +215,7 @@ function pruned(rule, data) {
 function shrink(opts, mismatches) {
   const candidates = []; // { index, line, expected }
   mismatches.forEach((m, index) => {
+    if (m.noShrink) return;
     const [rule, data] = JSON.parse(m.line);
     const subs = [];
     subPairs(rule, data, subs, 0);
@@ -234,7 +257,7 @@ function main() {
   const cases = conformanceCases(opts.tests);
   const nConformance = cases.length;
   const dropped = {};
-  for (const [seed, n] of seeds) cases.push(...generatedCases(seed, n, dropped));
+  for (const [seed, n] of seeds) for (const c of generatedCases(seed, n, dropped)) cases.push(c);
   const seedText = seeds.map(([s, n]) => `${s} (${n})`).join(', ');
   const droppedText = Object.keys(dropped).map((k) => `${dropped[k]} ${k}`).join('; ') || 'none';
   console.log(`differential: ${nConformance} conformance cases + ${cases.length - nConformance} ` +
@@ -258,18 +281,64 @@ function main() {
 
   const mismatches = [];
   cases.forEach((c, i) => { if (got[i] !== c.expected) mismatches.push(Object.assign({ got: got[i], lineNo: i + 1 }, c)); });
+
+  const linesMode = runLinesMode(opts, cases.slice(nConformance), workdir);
+  for (const m of linesMode.mismatches) mismatches.push(m);
+  const total = cases.length + linesMode.count;
   const elapsed = ((Date.now() - started) / 1000).toFixed(1);
 
   if (!mismatches.length) {
     if (!opts.workdir) fs.rmSync(workdir, { recursive: true, force: true });
-    console.log(`differential: all ${cases.length} outputs equal json-logic-js 2.0.5 (${elapsed} s)`);
-    console.log(`rules differential: ${cases.length} passed, 0 failed`);
+    console.log(`differential: all ${total} outputs equal json-logic-js 2.0.5 (${elapsed} s)`);
+    console.log(`rules differential: ${total} passed, 0 failed`);
     return;
   }
+  report(opts, mismatches, total, seedText, workdir);
+  process.exit(1);
+}
 
+// `--rule FILE --lines`: the array rule of linesModeCases against its data lines. Returns how many
+// lines were compared and the mismatches, each pointed at the first rule of the array that differs.
+function runLinesMode(opts, generated, workdir) {
+  const linesMode = linesModeCases(generated, 200, 500);
+  const ruleFile = path.join(workdir, 'lines-rule.json');
+  fs.writeFileSync(ruleFile, toText(linesMode.rules) + '\n');
+  fs.writeFileSync(path.join(workdir, 'lines-data.jsonl'), linesMode.cases.map((c) => c.line).join('\n') + '\n');
+  console.log(`differential: --lines mode: ${linesMode.rules.length} rules × ${linesMode.cases.length} data lines`);
+  let gotLines;
+  try {
+    gotLines = runEngine(opts, linesMode.cases.map((c) => c.line), ['--rule', ruleFile, '--lines']);
+  } catch (e) {
+    console.log('differential: FAILED (--lines mode): ' + e.message);
+    process.exit(2);
+  }
+  const mismatches = [];
+  linesMode.cases.forEach((c, k) => {
+    if (gotLines[k] === c.expected) return;
+    // Point at the first rule of the array whose result differs, as a pair that --pairs can run.
+    const want = JSON.parse(c.expected);
+    let have = null;
+    try { have = JSON.parse(gotLines[k]); } catch (e) { /* not JSON: show the whole line */ }
+    let i = Array.isArray(have) ? want.findIndex((w, j) => JSON.stringify(w) !== JSON.stringify(have[j])) : -1;
+    if (i < 0 && Array.isArray(have) && have.length !== want.length) i = Math.min(have.length, want.length);
+    const single = i >= 0 && i < want.length;
+    mismatches.push({
+      origin: c.origin + (single ? `, rule #${i} of ${ruleFile}` : ''), lineNo: `${k + 1} of lines-data.jsonl`,
+      line: single ? toText([linesMode.rules[i], c.data]) : c.line,
+      expected: single ? JSON.stringify(want[i]) : c.expected,
+      got: single ? JSON.stringify(have[i]) : gotLines[k], noShrink: true,
+      tags: single ? evaluate(toText([linesMode.rules[i], c.data])).tags || [] : c.tags,
+    });
+  });
+  return { count: linesMode.cases.length, mismatches };
+}
+
+// Prints the first MAX_SHOWN mismatches (with the smallest differing part of each) and writes
+// them all to mismatches.jsonl.
+function report(opts, mismatches, total, seedText, workdir) {
   const shown = mismatches.slice(0, MAX_SHOWN);
   shrink(opts, shown);
-  console.log(`\ndifferential: ${mismatches.length} of ${cases.length} outputs differ; the first ${shown.length}:`);
+  console.log(`\ndifferential: ${mismatches.length} of ${total} outputs differ; the first ${shown.length}:`);
   for (const m of shown) {
     console.log(`\n--- line ${m.lineNo} (${m.origin})` + (m.tags.length ? ` [JS quirks: ${m.tags.join(', ')}]` : ''));
     console.log('pair:     ' + m.line);
@@ -282,12 +351,12 @@ function main() {
       console.log('  got:      ' + m.smallest.got);
     }
   }
-  write('mismatches.jsonl', mismatches.map((m) => JSON.stringify(
-    { line: m.lineNo, origin: m.origin, pair: m.line, expected: m.expected, got: m.got, tags: m.tags })));
+  const lines = mismatches.map((m) => JSON.stringify(
+    { line: m.lineNo, origin: m.origin, pair: m.line, expected: m.expected, got: m.got, tags: m.tags }));
+  fs.writeFileSync(path.join(workdir, 'mismatches.jsonl'), lines.join('\n') + '\n');
   console.log(`\ndifferential: FAILED: ${mismatches.length} mismatches; seeds ${seedText}`);
   console.log(`differential: reproduce with --seed SEED --count N; files in ${workdir}`);
-  console.log(`rules differential: ${cases.length - mismatches.length} passed, ${mismatches.length} failed`);
-  process.exit(1);
+  console.log(`rules differential: ${total - mismatches.length} passed, ${mismatches.length} failed`);
 }
 
 main();

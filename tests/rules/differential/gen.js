@@ -68,8 +68,26 @@ const STRINGS = [
   '\u30002', '\u00a01', '1,2', '[object Object]', 'true', 'false', 'null', 'undefined',
   'a', 'b', 'c', 'abc', 'apple', 'banana', 'jsonlogic', 'A', 'Z', 'a.b', 'x y',
   '中文', '张三', '福州市鼓楼区', '预包装食品销售', '烟草', '营业执照', '！', '😀', 'a😀b', 'é', 'e\u0301',
-  'quote"back\\slash', 'tab\there', 'bell\u0007', 'del\u007f', 'line\u2028sep',
+  'quote"back\\slash', 'tab\there', 'bell\u0007', 'del\u007f', 'line\u2028sep', 'ctl\b\f\r\u001f',
+  '\u0000nul',
 ];
+
+// Number spellings swapped in now and then (the reference reads the same text, so the value may
+// change): underflow to 0 and -0, overflow to Infinity, the hardest round-trips, long digit runs.
+const NUMBER_TEXTS = [
+  '1e-400', '-1e-400', '2.2250738585072011e-308', '2.2250738585072012e-308', '4.9406564584124654e-324',
+  '0.1000000000000000055511151231257827', '9007199254740993', '123456789012345678901234567890',
+  '1.7976931348623159e308', '0.30000000000000004', '100e-2', '1e+2', '0.0000001', '1E21', '1e20',
+  '999999999999999999999', '0.000001', '-0.0000', '12.50', '1.5e-7', '5e-324',
+];
+
+// Operands that make loose equality and relational comparison interesting ([] == false,
+// [1] == "1", null == 0, "\u3000" == 0, {} == "[object Object]", [1,2] < "1,3" ...).
+const CORNERS = [
+  [], [0], [1], ['1'], [[]], [null], [1, 2], [2], [10], {}, '', '0', '1', ' ', '\u3000', '1,2', '1,3',
+  '[object Object]', 'true', 'null', 0, -0, 1, 2, 10, null, false, true,
+];
+const COMPARISONS = new Set(['==', '===', '!=', '!==', '<', '<=', '>', '>=']);
 
 // Object keys: never integer-like ("0", "12"), never a JS prototype property name.
 const KEYS = [
@@ -249,8 +267,13 @@ class Generator {
         const n = r.chance(0.75) ? r.pick([3, 3, 5, 1, 7]) : r.int(lo, hi);
         return this.node(op, this.args(n, depth, scope));
       }
-      default:
-        return this.node(op, this.args(r.int(lo, hi), depth, scope));
+      default: {
+        const args = this.args(r.int(lo, hi), depth, scope);
+        if (COMPARISONS.has(op)) {
+          for (let i = 0; i < args.length; i++) if (r.chance(0.3)) args[i] = r.pick(CORNERS);
+        }
+        return this.node(op, args);
+      }
     }
   }
 
@@ -290,6 +313,8 @@ class Generator {
     }
     const keys = [];
     for (let i = r.int(0, 3); i > 0; i--) keys.push(this.key(scope));
+    // a literal array first: json-logic-js then checks only its keys and ignores the rest
+    if (keys.length && r.chance(0.15)) keys[0] = [keys[0], this.key(scope)];
     return this.node('missing', keys);
   }
 
@@ -406,7 +431,13 @@ class Generator {
       const sep = spaced ? ', ' : ',';
       if (Array.isArray(x)) return '[' + x.map(write).join(sep) + ']';
       const colon = spaced ? ' : ' : ':';
-      return '{' + Object.keys(x).map((k) => stringText(k, escapeAll) + colon + write(x[k])).join(sep) + '}';
+      const members = Object.keys(x).map((k) => stringText(k, escapeAll) + colon + write(x[k]));
+      // A repeated key: JSON.parse keeps the first position and the last value.
+      if (members.length && r.chance(0.02)) {
+        const k = r.pick(Object.keys(x));
+        members.splice(r.int(0, members.length - 1), 0, stringText(k, escapeAll) + colon + write(this.scalar()));
+      }
+      return '{' + members.join(sep) + '}';
     };
     return write(v);
   }
@@ -417,6 +448,7 @@ class Generator {
     if (x === -Infinity) return '-1e400';
     if (Object.is(x, -0)) return r.pick(['-0', '-0', '-0.0', '-0e0']);
     const s = JSON.stringify(x);
+    if (r.chance(0.01)) return r.pick(NUMBER_TEXTS);
     if (Number.isInteger(x) && Math.abs(x) < 1e6 && r.chance(0.1)) {
       return r.pick([s + '.0', s + 'e0', s + 'E+0', s + '.000e0']);
     }

@@ -1,6 +1,8 @@
-// standin.js — a stand-in for `zhishen rules eval --pairs` built on json-logic-js, used to test the
-// differential harness itself (`run.sh --self-test`). One output line per input line: the result
-// as JSON.stringify prints it, or {"error":{"id":...,"message":...}}.
+// standin.js — a stand-in for `zhishen rules eval --pairs` and `zhishen rules eval --rule FILE
+// --lines` built on json-logic-js, used to test the differential harness itself
+// (`run.sh --self-test`). One output line per input line: the result as JSON.stringify prints it,
+// or {"error":{"id":...,"message":...}}.
+//   node standin.js --pairs | node standin.js --rule FILE --lines
 // STANDIN_BUG=1 makes it deliberately wrong on `substr` with a negative start and `+` on strings,
 // to check that mismatches are found, shown and shrunk.
 'use strict';
@@ -13,11 +15,17 @@ if (process.env.STANDIN_BUG === '1') {
   jsonLogic.add_operation('+', (...xs) => xs.reduce((a, b) => a + Number(b), 0));
 }
 
+const fs = require('fs');
+
+const args = process.argv.slice(2);
+const ruleAt = args.indexOf('--rule');
+const fileRule = ruleAt >= 0 ? JSON.parse(fs.readFileSync(args[ruleAt + 1], 'utf8')) : undefined;
+
 const out = [];
 const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
 rl.on('line', (line) => {
   try {
-    const [rule, data] = JSON.parse(line);
+    const [rule, data] = fileRule === undefined ? JSON.parse(line) : [fileRule, JSON.parse(line)];
     const result = jsonLogic.apply(rule, data);
     out.push(JSON.stringify(result === undefined ? null : result));
   } catch (e) {

@@ -13,7 +13,7 @@
 
 namespace zhishen::domain {
 
-// One audit entry. seq and the hashes are assigned by the store: hash = SHA-256(prev_hash | entry).
+// One audit entry. chain, seq and the hashes are assigned by the store (domain/audit_chain.hpp).
 struct AuditEntry {
   std::int64_t seq = 0;
   Instant at{};
@@ -24,6 +24,7 @@ struct AuditEntry {
   json::Value detail;  // no personal data in clear
   std::string prev_hash;
   std::string hash;
+  int chain = 0;  // which of the parallel chains: audit_chain_of(target)
   friend bool operator==(const AuditEntry&, const AuditEntry&) = default;
 };
 

@@ -38,7 +38,7 @@ class CaseRepo {
   virtual Status save(const domain::CaseFile& c, std::int64_t expected_version) = 0;
   virtual Status add_decision(const std::string& case_no, const domain::DecisionRecord& d) = 0;
   virtual std::vector<domain::DecisionRecord> decisions(const std::string& case_no) = 0;
-  // Sorted by due_at (cases without a running deadline last), then by when they were created.
+  // Sorted by due_at (cases without a running deadline last), then by case number.
   virtual std::vector<domain::CaseSummary> inbox(const InboxQuery& q) = 0;
   virtual std::int64_t count(const InboxQuery& q) = 0;
   // The light sweep: cases whose yellow_at or due_at lies in (after, until].
@@ -50,9 +50,13 @@ class CaseRepo {
 class AuditRepo {
  public:
   virtual ~AuditRepo() = default;
-  // Assigns seq, prev_hash and hash (chained to the previous entry) and returns the stored entry.
+  // Assigns chain, seq, prev_hash and hash (chained to the previous entry of its chain) and
+  // returns the stored entry.
   virtual domain::AuditEntry append(domain::AuditEntry e) = 0;
-  virtual std::vector<domain::AuditEntry> range(std::int64_t from_seq, std::size_t limit) = 0;
+  // Entries of one chain from from_seq on, in seq order.
+  virtual std::vector<domain::AuditEntry> range(int chain, std::int64_t from_seq, std::size_t limit) = 0;
+  // The newest entries of every chain (for lists), newest first.
+  virtual std::vector<domain::AuditEntry> recent(std::size_t limit) = 0;
 };
 
 class IdempotencyRepo {
