@@ -244,7 +244,8 @@ int main(int argc, char** argv) {
     raw_sum += raw;
     store_sum += via_store;
   }
-  std::printf("raw Connector/C++ loop, one row per transaction: %.0f inserts/s\n", raw_sum / kRounds);
+  std::printf("raw loop (%s), one row per transaction: %.0f inserts/s\n",
+              url->kind == store::DbUrl::Kind::mysql ? "Connector/C++" : "sqlite3", raw_sum / kRounds);
   std::printf("store, case+event+audit per transaction, %d threads: %.0f cases/s (%.0f %% of raw)\n", threads,
               store_sum / kRounds, 100 * store_sum / raw_sum);
   if (!skip_load) bulk_load(*url, cases, departments);
