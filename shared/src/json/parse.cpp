@@ -154,50 +154,11 @@ class Parser {
     return true;
   }
 
-  bool hex4(unsigned& cp) {
-    if (s_.size() - pos_ < 4) return failed("json.parse.string", "truncated \\u escape");
-    cp = 0;
-    for (int i = 0; i < 4; ++i) {
-      const int h = detail::hex_value(s_[pos_ + static_cast<std::size_t>(i)]);
-      if (h < 0) return failed("json.parse.string", "invalid \\u escape");
-      cp = cp * 16 + static_cast<unsigned>(h);
-    }
-    pos_ += 4;
-    return true;
-  }
-
   bool escape(std::string& out) {
-    ++pos_;  // '\'
-    const char c = peek();
-    ++pos_;
-    switch (c) {
-      case '"': out += '"'; return true;
-      case '\\': out += '\\'; return true;
-      case '/': out += '/'; return true;
-      case 'b': out += '\b'; return true;
-      case 'f': out += '\f'; return true;
-      case 'n': out += '\n'; return true;
-      case 'r': out += '\r'; return true;
-      case 't': out += '\t'; return true;
-      case 'u': {
-        unsigned cp = 0;
-        if (!hex4(cp)) return false;
-        if (cp >= 0xDC00 && cp <= 0xDFFF) return failed("json.parse.string", "lone low surrogate");
-        if (cp >= 0xD800 && cp <= 0xDBFF) {
-          unsigned lo = 0;
-          if (s_.substr(pos_, 2) != "\\u") return failed("json.parse.string", "lone high surrogate");
-          pos_ += 2;
-          if (!hex4(lo)) return false;
-          if (lo < 0xDC00 || lo > 0xDFFF) return failed("json.parse.string", "lone high surrogate");
-          cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-        }
-        detail::append_utf8(out, cp);
-        return true;
-      }
-      default:
-        --pos_;
-        return failed("json.parse.string", "invalid escape");
-    }
+    const char* p = s_.data() + pos_;
+    const char* err = detail::decode_escape(p, s_.data() + s_.size(), out);
+    pos_ = static_cast<std::size_t>(p - s_.data());
+    return err == nullptr || failed("json.parse.string", err);
   }
 
   bool string(std::string& out) {

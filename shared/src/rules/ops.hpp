@@ -46,6 +46,8 @@ struct Ops {
 
   // Property access data[key] as JavaScript does it for JSON values; undefined when absent.
   static Val property(Evaluator& e, const Val& data, std::string_view key, long index);
+  // var's walk down a dotted path (String(a).split(".")); not_found where it falls off the data.
+  static Val walk_path(Evaluator& e, const Val& data, std::string_view text, const Val& not_found);
 };
 
 }  // namespace zhishen::rules

@@ -86,19 +86,23 @@ Val Ops::var(Evaluator& e, const Node& n, const Val& data) {
   if (a.is_nullish() || (a.kind == Kind::string && a.len == 0)) return data;
   std::string text;
   js::append_string(text, a);
+  const Val found = walk_path(e, data, text, not_found);
+  if (e.reads_ != nullptr) e.reads_->push_back(Read{text, found});
+  return found;
+}
+
+Val Ops::walk_path(Evaluator& e, const Val& data, std::string_view text, const Val& not_found) {
   Val cur = data;
   std::size_t start = 0;
   for (;;) {
     const std::size_t dot = text.find('.', start);
-    const std::string_view key = std::string_view(text).substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    const std::string_view key = text.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
     if (cur.is_nullish()) return not_found;
     cur = property(e, cur, key, canonical_index(key));
     if (cur.kind == Kind::undefined) return not_found;
-    if (dot == std::string::npos) break;
+    if (dot == std::string_view::npos) return cur;
     start = dot + 1;
   }
-  if (e.reads_ != nullptr) e.reads_->push_back(Read{text, cur});
-  return cur;
 }
 
 namespace {
@@ -114,18 +118,7 @@ Val missing_of(Evaluator& e, const Val* keys, std::size_t count, const Val& data
     } else {
       std::string text;
       js::append_string(text, key);
-      Val cur = data;
-      std::size_t start = 0;
-      for (;;) {
-        const std::size_t dot = text.find('.', start);
-        const std::string_view k = std::string_view(text).substr(start, dot == std::string::npos ? std::string::npos : dot - start);
-        if (cur.is_nullish()) { cur = Val::null(); break; }
-        cur = Ops::property(e, cur, k, canonical_index(k));
-        if (cur.kind == Kind::undefined) { cur = Val::null(); break; }
-        if (dot == std::string::npos) break;
-        start = dot + 1;
-      }
-      value = cur;
+      value = Ops::walk_path(e, data, text, Val::null());
     }
     if (value.kind == Kind::null || (value.kind == Kind::string && value.len == 0)) out.push(key);
   }

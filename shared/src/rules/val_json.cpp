@@ -14,8 +14,6 @@
 namespace zhishen::rules {
 namespace {
 
-using json::detail::hex_value;
-
 // Bytes a string can contain as they are: printable ASCII other than '"' and '\\'.
 constexpr std::array<bool, 256> kPlain = [] {
   std::array<bool, 256> t{};
@@ -226,50 +224,9 @@ class ValParser {
     return true;
   }
 
-  bool hex4(unsigned& cp) {
-    if (end_ - p_ < 4) return failed("json.parse.string", "truncated \\u escape");
-    cp = 0;
-    for (int i = 0; i < 4; ++i) {
-      const int h = hex_value(p_[i]);
-      if (h < 0) return failed("json.parse.string", "invalid \\u escape");
-      cp = cp * 16 + static_cast<unsigned>(h);
-    }
-    p_ += 4;
-    return true;
-  }
-
   bool escape() {
-    ++p_;  // backslash
-    if (p_ == end_) return failed("json.parse.string", "invalid escape");
-    const char c = *p_++;
-    switch (c) {
-      case '"': buf_ += '"'; return true;
-      case '\\': buf_ += '\\'; return true;
-      case '/': buf_ += '/'; return true;
-      case 'b': buf_ += '\b'; return true;
-      case 'f': buf_ += '\f'; return true;
-      case 'n': buf_ += '\n'; return true;
-      case 'r': buf_ += '\r'; return true;
-      case 't': buf_ += '\t'; return true;
-      case 'u': {
-        unsigned cp = 0;
-        if (!hex4(cp)) return false;
-        if (cp >= 0xDC00 && cp <= 0xDFFF) return failed("json.parse.string", "lone low surrogate");
-        if (cp >= 0xD800 && cp <= 0xDBFF) {
-          unsigned lo = 0;
-          if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u') return failed("json.parse.string", "lone high surrogate");
-          p_ += 2;
-          if (!hex4(lo)) return false;
-          if (lo < 0xDC00 || lo > 0xDFFF) return failed("json.parse.string", "lone high surrogate");
-          cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-        }
-        json::detail::append_utf8(buf_, cp);
-        return true;
-      }
-      default:
-        --p_;
-        return failed("json.parse.string", "invalid escape");
-    }
+    const char* err = json::detail::decode_escape(p_, end_, buf_);
+    return err == nullptr || failed("json.parse.string", err);
   }
 
   bool string(Val& out) {

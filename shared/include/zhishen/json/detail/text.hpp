@@ -65,4 +65,52 @@ inline void append_utf8(std::string& out, unsigned cp) {
   out.append(buf, encode_utf8(cp, buf));
 }
 
+// Decodes the escape sequence at p (p points at the backslash) into out and moves p past it.
+// Returns nullptr on success, else what is wrong (the caller reports json.parse.string at p).
+// A \u escape of a surrogate must pair a high with a low one.
+inline const char* decode_escape(const char*& p, const char* end, std::string& out) {
+  const auto hex4 = [&](unsigned& cp) -> const char* {
+    if (end - p < 4) return "truncated \\u escape";
+    cp = 0;
+    for (int i = 0; i < 4; ++i) {
+      const int h = hex_value(p[i]);
+      if (h < 0) return "invalid \\u escape";
+      cp = cp * 16 + static_cast<unsigned>(h);
+    }
+    p += 4;
+    return nullptr;
+  };
+  if (end - p < 2) return "invalid escape";
+  const char c = p[1];
+  p += 2;
+  switch (c) {
+    case '"': out += '"'; return nullptr;
+    case '\\': out += '\\'; return nullptr;
+    case '/': out += '/'; return nullptr;
+    case 'b': out += '\b'; return nullptr;
+    case 'f': out += '\f'; return nullptr;
+    case 'n': out += '\n'; return nullptr;
+    case 'r': out += '\r'; return nullptr;
+    case 't': out += '\t'; return nullptr;
+    case 'u': {
+      unsigned cp = 0;
+      if (const char* err = hex4(cp)) return err;
+      if (cp >= 0xDC00 && cp <= 0xDFFF) return "lone low surrogate";
+      if (cp >= 0xD800 && cp <= 0xDBFF) {
+        unsigned lo = 0;
+        if (end - p < 2 || p[0] != '\\' || p[1] != 'u') return "lone high surrogate";
+        p += 2;
+        if (const char* err = hex4(lo)) return err;
+        if (lo < 0xDC00 || lo > 0xDFFF) return "lone high surrogate";
+        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+      }
+      append_utf8(out, cp);
+      return nullptr;
+    }
+    default:
+      p -= 2;
+      return "invalid escape";
+  }
+}
+
 }  // namespace zhishen::json::detail
