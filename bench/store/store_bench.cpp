@@ -126,11 +126,11 @@ void bulk_load(const store::DbUrl& url, long n, int departments) {
         "INSERT INTO cases (case_no, item_code, item_version, department_code, channel, applicant_type, applicant_name,"
         " applicant_id_type, applicant_id_enc, applicant_id_index, applicant_id_masked, applicant_phone_enc,"
         " applicant_address_enc, auth_level, application_enc, state, decision, version, terms_json, clocks_json,"
-        " submitted_at, updated_at, due_at, yellow_at, light, assignee_id, decided_at, receipt_no) VALUES ";
+        " submitted_at, updated_at, due_at, yellow_at, light, assignee_id, decided_at, receipt_no, flags) VALUES ";
     std::vector<store::SqlValue> params;
     for (long i = base; i < std::min(n, base + kBatch); ++i) {
       sql += i == base ? "" : ",";
-      sql += "(?,?,1,?,'web-hall','person','张三','citizen_id',?,?,'1101**********002X',?,?,'mid_high',?,?,'none',1,'{}','[]',?,?,?,?,'green',NULL,?,'')";
+      sql += "(?,?,1,?,'web-hall','person','张三','citizen_id',?,?,'1101**********002X',?,?,'mid_high',?,?,'none',1,'{}','[]',?,?,?,?,'green',NULL,?,'','')";
       const bool open = rng() % 10 < 3;
       const std::int64_t due = kNow + static_cast<std::int64_t>(rng() % (120 * 86400)) - 60 * 86400;
       params.emplace_back("L" + std::to_string(i));

@@ -123,6 +123,9 @@ TEST_P(StoreContract, ItemVersionsDatasetsAndCalendar) {
     ASSERT_TRUE(cat.replace_dataset("credit_blacklist", "失信", {{"B", json::Object{}}}).ok());
     EXPECT_FALSE(cat.dataset_record("credit_blacklist", "11010519491231002X").has_value());
     EXPECT_EQ(cat.dataset_names(), std::vector<std::string>{"credit_blacklist"});
+    auto whole = cat.dataset("credit_blacklist");
+    ASSERT_EQ(whole.size(), 1u);
+    EXPECT_EQ(whole.begin()->first, "B");
 
     calendar::YearNotice n{2027, {"https://www.gov.cn/x"}, {{Date(2027, 1, 1), true, "元旦"}}};
     ASSERT_TRUE(cat.put_calendar_notice(n, "admin").ok());

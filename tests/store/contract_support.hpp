@@ -46,6 +46,7 @@ inline domain::CaseFile sample_case(const std::string& case_no, const std::strin
   f.record = lifecycle::open_case(lifecycle::CaseTerms{}, at(0));
   f.due_at = at(86400 * 5);
   f.yellow_at = at(86400 * 4);
+  f.flags = {"duplicate_channel"};
   return f;
 }
 

@@ -5,7 +5,25 @@ namespace {
 
 const char* kSummaryColumns =
     "case_no, item_code, department_code, channel, applicant_name, applicant_id_masked, state, decision, due_at,"
-    " light, assignee_id, submitted_at, version";
+    " light, assignee_id, submitted_at, version, flags";
+
+std::string flags_text(const std::vector<std::string>& flags) {
+  std::string s;
+  for (const auto& f : flags) s += (s.empty() ? "" : ",") + f;
+  return s;
+}
+
+std::vector<std::string> parse_flags(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const auto comma = text.find(',', start);
+    out.push_back(text.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
 
 domain::CaseSummary summary_of(const Row& r) {
   domain::CaseSummary s;
@@ -22,6 +40,7 @@ domain::CaseSummary summary_of(const Row& r) {
   s.assignee_id = r.opt_int64(10);
   s.submitted_at = instant_of(r.int64(11));
   s.version = r.int64(12);
+  s.flags = parse_flags(r.text(13));
   return s;
 }
 
@@ -77,8 +96,8 @@ Status SqlCaseRepo::create(const domain::CaseFile& f) {
       "INSERT INTO cases (case_no, item_code, item_version, department_code, channel, applicant_type, applicant_name,"
       " applicant_id_type, applicant_id_enc, applicant_id_index, applicant_id_masked, applicant_phone_enc,"
       " applicant_address_enc, auth_level, application_enc, state, decision, version, terms_json, clocks_json,"
-      " submitted_at, updated_at, due_at, yellow_at, light, assignee_id, decided_at, receipt_no)"
-      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+      " submitted_at, updated_at, due_at, yellow_at, light, assignee_id, decided_at, receipt_no, flags)"
+      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
       {f.case_no, f.item_code, std::int64_t{f.item_version}, f.department_code, f.channel, a.type, a.name, a.id_type,
        codec_.seal(a.id_number, where(f.case_no, "cases.applicant_id")), codec_.index(a.id_type, a.id_number),
        domain::mask_id(a.id_number), codec_.seal(a.phone, where(f.case_no, "cases.applicant_phone")),
@@ -88,7 +107,7 @@ Status SqlCaseRepo::create(const domain::CaseFile& f) {
        terms_json(r.terms), clocks_json(r.clocks), sql_instant(r.submitted_at),
        sql_instant(r.history.empty() ? r.submitted_at : r.history.back().at), sql_due(f.due_at),
        sql_opt_instant(f.yellow_at), std::string(calendar::to_string(f.light)), sql_opt_int(f.assignee_id),
-       sql_opt_instant(f.decided_at), f.receipt_no},
+       sql_opt_instant(f.decided_at), f.receipt_no, flags_text(f.flags)},
       "case " + f.case_no + " exists");
   if (!st) return st;
   if (!f.materials.empty()) {
@@ -130,7 +149,7 @@ Result<domain::CaseFile> SqlCaseRepo::load(const std::string& case_no) {
                     "SELECT case_no, item_code, item_version, department_code, channel, applicant_type,"
                     " applicant_name, applicant_id_type, applicant_id_enc, applicant_phone_enc, applicant_address_enc,"
                     " auth_level, application_enc, state, decision, version, terms_json, clocks_json, submitted_at,"
-                    " due_at, yellow_at, light, assignee_id, decided_at, receipt_no FROM cases WHERE case_no = ?",
+                    " due_at, yellow_at, light, assignee_id, decided_at, receipt_no, flags FROM cases WHERE case_no = ?",
                     {case_no});
   if (rows.empty()) return make_error("store.not_found", "no case " + case_no);
   const Row& r = rows[0];
@@ -160,6 +179,7 @@ Result<domain::CaseFile> SqlCaseRepo::load(const std::string& case_no) {
   f.assignee_id = r.opt_int64(22);
   f.decided_at = opt_instant(r, 23);
   f.receipt_no = r.text(24);
+  f.flags = parse_flags(r.text(25));
 
   for (const auto& m : query(c_,
                              "SELECT code, name, mime, sha256, size, extracted_enc FROM case_materials"
@@ -191,12 +211,13 @@ Status SqlCaseRepo::save(const domain::CaseFile& f, std::int64_t expected_versio
   const auto changed = exec(
       c_,
       "UPDATE cases SET state = ?, decision = ?, version = ?, terms_json = ?, clocks_json = ?, updated_at = ?,"
-      " due_at = ?, yellow_at = ?, light = ?, assignee_id = ?, decided_at = ?, receipt_no = ?"
+      " due_at = ?, yellow_at = ?, light = ?, assignee_id = ?, decided_at = ?, receipt_no = ?, flags = ?"
       " WHERE case_no = ? AND version = ?",
       {std::string(lifecycle::to_string(r.state)), std::string(lifecycle::to_string(r.decision)), r.version,
        terms_json(r.terms), clocks_json(r.clocks), sql_instant(r.history.empty() ? r.submitted_at : r.history.back().at),
        sql_due(f.due_at), sql_opt_instant(f.yellow_at), std::string(calendar::to_string(f.light)),
-       sql_opt_int(f.assignee_id), sql_opt_instant(f.decided_at), f.receipt_no, f.case_no, expected_version});
+       sql_opt_int(f.assignee_id), sql_opt_instant(f.decided_at), f.receipt_no, flags_text(f.flags), f.case_no,
+       expected_version});
   if (changed == 0) {
     if (!exists(f.case_no)) return make_error("store.not_found", "no case " + f.case_no);
     return make_error("store.conflict", "case " + f.case_no + " was changed by someone else; reload and retry");

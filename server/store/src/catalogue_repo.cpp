@@ -82,6 +82,14 @@ std::vector<std::string> SqlCatalogueRepo::dataset_names() {
   return out;
 }
 
+std::map<std::string, json::Value> SqlCatalogueRepo::dataset(const std::string& name) {
+  std::map<std::string, json::Value> out;
+  for (const auto& r : query(c_, "SELECT key_enc, record_json FROM dataset_records WHERE name = ?", {name})) {
+    out.emplace(codec_.open(r, 0, "dataset_records.key:" + name), parse_stored_json(r.text(1), "dataset record"));
+  }
+  return out;
+}
+
 Status SqlCatalogueRepo::put_calendar_notice(const calendar::YearNotice& notice, const std::string& by) {
   const auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
   const std::string text = json_text(calendar::year_notice_to_json(notice));

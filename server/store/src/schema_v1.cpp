@@ -32,7 +32,7 @@ Migration schema_v1() {
     " version BIGINT NOT NULL, terms_json {TEXT} NOT NULL, clocks_json {TEXT} NOT NULL, submitted_at BIGINT NOT NULL,"
     " updated_at BIGINT NOT NULL,"
     " due_at BIGINT NOT NULL, yellow_at BIGINT NULL, light VARCHAR(8) NOT NULL, assignee_id BIGINT NULL,"
-    " decided_at BIGINT NULL, receipt_no VARCHAR(40) NOT NULL){T}",
+    " decided_at BIGINT NULL, receipt_no VARCHAR(40) NOT NULL, flags VARCHAR(200) NOT NULL){T}",
     // due_at is the earliest running deadline, or kNoDeadline (cases without one sort last). The
     // inbox walks (department, due_at, case_no) in index order (InnoDB appends the primary key)
     // and stops after the page; open cases come first because closed ones carry kNoDeadline.

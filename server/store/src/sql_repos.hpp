@@ -86,6 +86,7 @@ class SqlCatalogueRepo final : public ports::CatalogueRepo {
                          const std::map<std::string, json::Value>& records) override;
   std::optional<json::Value> dataset_record(const std::string& name, const std::string& key) override;
   std::vector<std::string> dataset_names() override;
+  std::map<std::string, json::Value> dataset(const std::string& name) override;
   Status put_calendar_notice(const calendar::YearNotice& notice, const std::string& by) override;
   std::vector<calendar::YearNotice> calendar_notices() override;
 

@@ -38,4 +38,20 @@ calendar::Light case_light(const std::vector<ClockStatus>& statuses) {
   return worst;
 }
 
+Result<DerivedDeadlines> derive_deadlines(const CaseRecord& c, const calendar::WorkdayCalendar& cal, Instant now,
+                                          const DeadlineView& view) {
+  auto statuses = clock_statuses(c, cal, now, view);
+  if (!statuses) return statuses.error();
+  DerivedDeadlines out;
+  out.light = case_light(*statuses);
+  for (std::size_t i = 0; i < statuses->size(); ++i) {
+    const auto& s = (*statuses)[i];
+    if (!s.running || s.deadline.paused) continue;
+    if (!out.due_at || s.deadline.due < *out.due_at) out.due_at = s.deadline.due;
+    auto y = calendar::yellow_from(cal, s.deadline, c.clocks[i].span_workdays, view.threshold, view.policy);
+    if (y && (!out.yellow_at || *y < *out.yellow_at)) out.yellow_at = y;
+  }
+  return out;
+}
+
 }  // namespace zhishen::lifecycle

@@ -66,3 +66,29 @@ TEST(LightNames, Strings) {
 
 }  // namespace
 }  // namespace zhishen::calendar
+
+namespace zhishen::calendar {
+namespace {
+
+using testing::shipped_calendar;
+using testing::T;
+
+TEST(YellowFrom, IsTheInstantTheLightTurns) {
+  // Due Fri 2024-03-15 24:00, span 4: the last 8 working hours begin Fri 09:00.
+  const auto d = compute_deadline(shipped_calendar(), T("2024-03-11", 9), 4, {}).value();
+  const auto y = yellow_from(shipped_calendar(), d, 4, FractionOfSpan{0.25});
+  ASSERT_TRUE(y.has_value());
+  EXPECT_EQ(*y, T("2024-03-14", 17));  // Thu 17:00: exactly 8 working hours left (Fri 09–17)
+  EXPECT_EQ(light_for(shipped_calendar(), d, 4, *y).light, Light::yellow);
+  EXPECT_EQ(light_for(shipped_calendar(), d, 4, *y - std::chrono::minutes{1}).light, Light::green);
+  // Over a weekend: due Mon 03-18 24:00, last 12 hours: Mon 8 h + Fri 4 h -> Fri 13:00.
+  const auto monday = compute_deadline(shipped_calendar(), T("2024-03-14", 9), 2, {}).value();
+  EXPECT_EQ(yellow_from(shipped_calendar(), monday, 2, LastWorkingHours{12}), T("2024-03-15", 13));
+  // Paused: none.
+  const auto paused = compute_deadline(shipped_calendar(), T("2024-03-11", 9), 4,
+                                       std::vector<Suspension>{{T("2024-03-12", 9), std::nullopt}}).value();
+  EXPECT_FALSE(yellow_from(shipped_calendar(), paused, 4).has_value());
+}
+
+}  // namespace
+}  // namespace zhishen::calendar

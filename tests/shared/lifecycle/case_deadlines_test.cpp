@@ -85,3 +85,26 @@ TEST(CaseDeadlines, LastWorkingHoursThresholdFromTheView) {
 
 }  // namespace
 }  // namespace zhishen::lifecycle
+
+namespace zhishen::lifecycle {
+namespace {
+
+TEST(CaseDeadlines, DerivedColumnsForTheStore) {
+  using calendar::testing::T;
+  CaseRecord c = open_case(CaseTerms{}, T("2024-03-11", 9));  // decision clock, 5 days: due Mon 03-18 24:00
+  auto d = derive_deadlines(c, calendar::testing::shipped_calendar(), T("2024-03-11", 10));
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->due_at, T("2024-03-19", 0));
+  EXPECT_EQ(d->yellow_at, T("2024-03-15", 15));  // the last 10 of 40 working hours: Mon 8 h + Fri 2 h
+  EXPECT_EQ(d->light, calendar::Light::green);
+  c = apply(c, TransitionRequest{Action::auto_approve, Role::system, "system", T("2024-03-11", 10), "", "", false}).value();
+  d = derive_deadlines(c, calendar::testing::shipped_calendar(), T("2024-03-11", 10));
+  EXPECT_EQ(d->due_at, T("2024-03-13", 0));  // re-check: 1 working day, Tue 03-12 24:00
+  c = apply(c, TransitionRequest{Action::confirm_recheck, Role::reviewer, "r", T("2024-03-12", 9), "", "", false}).value();
+  d = derive_deadlines(c, calendar::testing::shipped_calendar(), T("2024-03-12", 9));
+  EXPECT_FALSE(d->due_at.has_value());  // nothing running
+  EXPECT_FALSE(d->yellow_at.has_value());
+}
+
+}  // namespace
+}  // namespace zhishen::lifecycle

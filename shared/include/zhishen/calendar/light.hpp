@@ -9,6 +9,7 @@
 // Thread-safety: pure functions.
 
 #include <chrono>
+#include <optional>
 #include <string_view>
 #include <variant>
 
@@ -37,5 +38,12 @@ struct LightAnswer {
 LightAnswer light_for(const WorkdayCalendar& cal, const Deadline& deadline, int span_workdays, Instant now,
                       const YellowThreshold& threshold = FractionOfSpan{},
                       const DeadlinePolicy& policy = {});
+
+// The instant the light turns yellow: the latest instant before the deadline from which no more
+// working time than the threshold is left (light_for(now) is yellow from then until the deadline).
+// For a paused deadline there is none.
+std::optional<Instant> yellow_from(const WorkdayCalendar& cal, const Deadline& deadline, int span_workdays,
+                                   const YellowThreshold& threshold = FractionOfSpan{},
+                                   const DeadlinePolicy& policy = {});
 
 }  // namespace zhishen::calendar

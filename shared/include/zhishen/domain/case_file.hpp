@@ -59,6 +59,7 @@ struct CaseFile {
   std::optional<std::int64_t> assignee_id;
   std::optional<Instant> decided_at;
   std::string receipt_no;       // 办结回执 number, when issued
+  std::vector<std::string> flags;  // e.g. "duplicate_channel" (000 Art.17), "risk_warning"
   friend bool operator==(const CaseFile&, const CaseFile&) = default;
 };
 
@@ -89,6 +90,7 @@ struct CaseSummary {
   std::optional<std::int64_t> assignee_id;
   Instant submitted_at{};
   std::int64_t version = 0;
+  std::vector<std::string> flags;
 };
 
 // Masks an identity number for lists: the first 4 and last 4 characters stay.

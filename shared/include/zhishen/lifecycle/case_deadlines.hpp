@@ -39,4 +39,14 @@ Result<std::vector<ClockStatus>> clock_statuses(const CaseRecord& c, const calen
 // The worst light among the running clocks; green when none runs.
 calendar::Light case_light(const std::vector<ClockStatus>& statuses);
 
+// What the store keeps for queries: the earliest running deadline, the earliest instant a running
+// clock turns yellow, and the light now. Recomputed whenever the case or the calendar changes.
+struct DerivedDeadlines {
+  std::optional<Instant> due_at;
+  std::optional<Instant> yellow_at;
+  calendar::Light light = calendar::Light::green;
+};
+Result<DerivedDeadlines> derive_deadlines(const CaseRecord& c, const calendar::WorkdayCalendar& cal, Instant now,
+                                          const DeadlineView& view = {});
+
 }  // namespace zhishen::lifecycle

@@ -101,6 +101,8 @@ class CatalogueRepo {
                                  const std::map<std::string, json::Value>& records) = 0;
   virtual std::optional<json::Value> dataset_record(const std::string& name, const std::string& key) = 0;
   virtual std::vector<std::string> dataset_names() = 0;
+  // A whole dataset, keys in clear (the server keeps the datasets in memory for decisions).
+  virtual std::map<std::string, json::Value> dataset(const std::string& name) = 0;
 
   virtual Status put_calendar_notice(const calendar::YearNotice& notice, const std::string& by) = 0;  // upsert
   virtual std::vector<calendar::YearNotice> calendar_notices() = 0;
