@@ -35,7 +35,9 @@ class [[nodiscard]] Result {
   T& value() & { assert(ok()); return std::get<0>(v_); }
   T&& value() && { assert(ok()); return std::get<0>(std::move(v_)); }
   const T& operator*() const& { return value(); }
+  T& operator*() & { return value(); }
   const T* operator->() const { return &value(); }
+  T* operator->() { return &value(); }
 
   const Error& error() const { assert(!ok()); return std::get<1>(v_); }
 
