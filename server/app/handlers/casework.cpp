@@ -1,0 +1,8 @@
+// Scaffold: registers no route yet; its group's engineer fills it in this session.
+#include "routes.hpp"
+
+namespace zhishen::server {
+
+void add_casework_routes(Router&) {}
+
+}  // namespace zhishen::server

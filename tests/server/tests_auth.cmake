@@ -1,0 +1,1 @@
+# Tests of the auth group (see tests/server/CMakeLists.txt).

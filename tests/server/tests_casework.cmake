@@ -1,0 +1,1 @@
+# Tests of the casework group (see tests/server/CMakeLists.txt).

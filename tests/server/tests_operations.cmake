@@ -1,0 +1,1 @@
+# Tests of the operations group (see tests/server/CMakeLists.txt).
