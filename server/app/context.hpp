@@ -14,6 +14,7 @@
 
 #include "catalogue.hpp"
 #include "config.hpp"
+#include "login_guard.hpp"
 #include "metrics.hpp"
 #include "sessions.hpp"
 #include "snapshot.hpp"
@@ -39,6 +40,7 @@ class ServerContext {
   Poco::Logger& log() { return log_; }
   Metrics& metrics() { return metrics_; }
   SessionManager& sessions() { return sessions_; }
+  LoginGuard& login_guard() { return login_guard_; }  // TOTP replay and hashing limits (services/auth)
 
   std::shared_ptr<const calendar::WorkdayCalendar> calendar() const { return calendar_.get(); }
   void set_calendar(std::shared_ptr<const calendar::WorkdayCalendar> c) { calendar_.set(std::move(c)); }
@@ -71,6 +73,7 @@ class ServerContext {
   Poco::Logger& log_;
   Metrics metrics_;
   SessionManager sessions_;
+  LoginGuard login_guard_;
   Snapshot<calendar::WorkdayCalendar> calendar_;
   Snapshot<ItemCatalogue> catalogue_;
   Snapshot<adapters::FileSharedData> shared_data_;

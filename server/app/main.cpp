@@ -1,6 +1,6 @@
 // zhishen-server: the approval server (Poco ServerApplication: --daemon and systemd friendly,
 // graceful shutdown on SIGTERM/SIGINT that lets in-flight requests finish).
-//   zhishen-server [--config FILE] [--db URL] [--port N] [--daemon]
+//   zhishen-server [--config FILE] [--db URL] [--port N] [--daemon] [--seed-demo FILE]
 #include <Poco/AutoPtr.h>
 #include <Poco/ConsoleChannel.h>
 #include <Poco/FileChannel.h>
@@ -17,6 +17,7 @@
 #include <iostream>
 
 #include "config.hpp"
+#include "demo_seed.hpp"
 #include "server.hpp"
 
 namespace {
@@ -32,11 +33,14 @@ class ServerApp final : public Poco::Util::ServerApplication {
     options.addOption(Option("db", "", "database URL (overrides db.url)").argument("URL").binding("db.url"));
     options.addOption(Option("port", "p", "port (overrides server.port)").argument("N").binding("server.port"));
     options.addOption(Option("help", "h", "this help").noArgument());
+    options.addOption(Option("seed-demo", "", "demo only: seed an empty database with demo data, write credentials to FILE")
+                          .argument("FILE").repeatable(false));
   }
 
   void handleOption(const std::string& name, const std::string& value) override {
     ServerApplication::handleOption(name, value);
     if (name == "config") loadConfiguration(value);
+    if (name == "seed-demo") seed_demo_file_ = value;
     if (name == "help") {
       Poco::Util::HelpFormatter f(options());
       f.setCommand(commandName());
@@ -67,6 +71,13 @@ class ServerApp final : public Poco::Util::ServerApplication {
     if (!server.certificate_fingerprint().empty()) {
       std::cout << "zhishen-server: TLS certificate SHA-256 fingerprint " << server.certificate_fingerprint() << "\n";
     }
+    if (!seed_demo_file_.empty()) {
+      if (auto seeded = zhishen::server::seed_demo_on_start(server.context(), seed_demo_file_, std::cout); !seeded) {
+        std::cerr << "zhishen-server: " << seeded.error().id << ": " << seeded.error().message << "\n";
+        server.stop();
+        return EXIT_SOFTWARE;
+      }
+    }
     std::cout << "zhishen-server: listening on port " << server.port() << std::endl;
     waitForTerminationRequest();
     Poco::Logger::get("zhishen").information("stopping: finishing in-flight requests");
@@ -96,6 +107,7 @@ class ServerApp final : public Poco::Util::ServerApplication {
 
   zhishen::server::ServerConfig config_;
   bool help_ = false;
+  std::string seed_demo_file_;
 };
 
 }  // namespace

@@ -41,6 +41,11 @@ void Metrics::set_timer_lag(std::chrono::milliseconds lag) {
   timer_lag_seconds_ = static_cast<double>(lag.count()) / 1000.0;
 }
 
+void Metrics::notification(const std::string& outcome) {
+  std::lock_guard lock(mu_);
+  ++notifications_[outcome];
+}
+
 std::string Metrics::prometheus_text() const {
   std::lock_guard lock(mu_);
   std::ostringstream o;
@@ -73,6 +78,9 @@ std::string Metrics::prometheus_text() const {
   o << "zhishen_timer_lag_seconds " << timer_lag_seconds_ << "\n";
   o << "# HELP zhishen_database_errors_total Database faults by id.\n# TYPE zhishen_database_errors_total counter\n";
   for (const auto& [k, n] : db_errors_) o << "zhishen_database_errors_total{id=\"" << k << "\"} " << n << "\n";
+  o << "# HELP zhishen_notifications_total Notification delivery attempts by outcome.\n"
+       "# TYPE zhishen_notifications_total counter\n";
+  for (const auto& [k, n] : notifications_) o << "zhishen_notifications_total{outcome=\"" << k << "\"} " << n << "\n";
   return o.str();
 }
 

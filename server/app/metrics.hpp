@@ -18,6 +18,8 @@ class Metrics {
   void set_lights(long green, long yellow, long red);
   void set_timer_lag(std::chrono::milliseconds lag);
   std::string prometheus_text() const;
+  // Notification delivery attempts by outcome: sent, failed (retried), gave_up.
+  void notification(const std::string& outcome);
 
  private:
   struct Latency {
@@ -32,6 +34,7 @@ class Metrics {
   std::map<std::string, long> db_errors_;
   long lights_[3] = {0, 0, 0};
   double timer_lag_seconds_ = 0;
+  std::map<std::string, long> notifications_;
 };
 
 }  // namespace zhishen::server

@@ -13,6 +13,7 @@
 #include "bootstrap.hpp"
 #include "handlers/routes.hpp"
 #include "http/dispatcher.hpp"
+#include "services/outbox_sender.hpp"
 #include "system_clock.hpp"
 #include "timer.hpp"
 #include "zhishen/crypto/key_file.hpp"
@@ -73,6 +74,9 @@ Status Server::start() {
   try {
     if (auto st = bootstrap(); !st) return st;
     add_all_routes(router_);
+    auto sender = make_sender(config_);
+    if (!sender) return sender.error();
+    outbox_ = std::make_unique<OutboxSender>(*ctx_, std::move(sender).value());
 
     std::unique_ptr<Poco::Net::ServerSocket> socket;
     const Poco::Net::SocketAddress where(config_.address, static_cast<Poco::UInt16>(config_.port));
@@ -117,6 +121,7 @@ Status Server::start() {
   log.information("listening on %s://%s:%d%s", std::string(config_.tls ? "https" : "http"), config_.address, port_,
                   fingerprint_.empty() ? std::string() : " (certificate SHA-256 " + fingerprint_ + ")");
   timer_ = std::thread([this] { timer_loop(); });
+  outbox_->start();
   return {};
 }
 
@@ -128,6 +133,7 @@ void Server::stop() {
   }
   timer_cv_.notify_all();
   if (timer_.joinable()) timer_.join();
+  if (outbox_) outbox_->stop();
   if (http_) {
     http_->stopAll(false);  // stop accepting; in-flight requests finish
     http_.reset();

@@ -4,7 +4,7 @@
 // routes, serves HTTP(S) with a bounded thread pool, and runs the timer thread. Used by
 // zhishen-server's main and, on port 0, by the tests.
 //
-// Ownership: owns the store, the context, the Poco server and the timer thread.
+// Ownership: owns the store, the context, the Poco server, the timer thread and the outbox sender.
 // Thread-safety: start() and stop() from one thread; requests run on the pool's threads.
 
 #include <atomic>
@@ -24,6 +24,8 @@ class HTTPServer;
 }
 
 namespace zhishen::server {
+
+class OutboxSender;
 
 class Server {
  public:
@@ -47,6 +49,9 @@ class Server {
   // One timer tick now (tests; the timer thread calls the same).
   void tick();
 
+  // The notification outbox's sender thread (services/outbox_sender.hpp); null before start().
+  OutboxSender* outbox() { return outbox_.get(); }
+
  private:
   Status bootstrap();
   void timer_loop();
@@ -64,6 +69,7 @@ class Server {
   bool stopping_ = false;
   int port_ = 0;
   std::string fingerprint_;
+  std::unique_ptr<OutboxSender> outbox_;
 };
 
 }  // namespace zhishen::server

@@ -1,8 +1,12 @@
 #pragma once
-// The timer's work, one tick at a time: recompute the lights of the cases whose deadlines crossed a
-// threshold since the last tick, record yellow and red as events, open supervision tickets for red
-// cases and notify. Idempotent: a tick run twice changes nothing the second time.
-// Thread-safety: called by the timer thread (and tests); uses the store's transactions.
+// The timer's work, one tick at a time (timer.cpp says how): recompute the lights of the cases whose
+// deadlines crossed a threshold since the last tick, record yellow and red as audit entries
+// (case.light), open a supervision ticket for a red case and notify its department, record ticket
+// answers that fell overdue (ticket.overdue). The last tick is kept in the store, so the first tick
+// of a restarted server sweeps the whole downtime. Idempotent: a tick run twice for the same
+// instant changes nothing the second time.
+// Thread-safety: called by the timer thread (and tests); ticks are serialised within the process.
+// One server per database runs the timer (several would each open tickets for the same red case).
 
 #include "context.hpp"
 

@@ -21,6 +21,7 @@ constexpr const char* kUsage =
     "  decide ...                    decide an application with a rule set, with its trace\n"
     "  items check DIR...            check item guides, rule sets and samples\n"
     "  db migrate|status|keygen ...  the database schema and the personal-data key file\n"
+    "  audit verify --db URL         check the hash chains of the audit log\n"
     "  --version                     print the version\n";
 
 }  // namespace
@@ -42,6 +43,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     if (cmd == "decide") return decide_command(rest, out, err);
     if (cmd == "items") return items_command(rest, out, err);
     if (cmd == "db") return db_command(rest, out, err);
+    if (cmd == "audit") return audit_command(rest, out, err);
     if (cmd == "--version" || cmd == "version") {
       out << "zhishen " << ZHISHEN_VERSION << "\n";
       return kExitOk;

@@ -17,6 +17,7 @@ int rules_command(const Args& args, std::istream& in, std::ostream& out, std::os
 int decide_command(const Args& args, std::ostream& out, std::ostream& err);
 int items_command(const Args& args, std::ostream& out, std::ostream& err);
 int db_command(const Args& args, std::ostream& out, std::ostream& err);
+int audit_command(const Args& args, std::ostream& out, std::ostream& err);
 
 // Prints "zhishen: <message>" and the usage text on err; returns kExitUsage.
 int usage_error(std::ostream& err, const std::string& message, const char* usage);

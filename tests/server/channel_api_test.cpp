@@ -37,8 +37,12 @@ TEST_P(ChannelApi, EverySampleDecidesAsItsExpectedSays) {
     ASSERT_EQ(r.status, 201) << path << ": " << r.text;
     EXPECT_EQ(r.body.find("outcome")->as_string(), expected) << path;
     EXPECT_FALSE(r.body.find("case_no")->as_string().empty());
-    if (expected == "approved") EXPECT_NE(r.body.find("receipt_no"), nullptr) << path;
-    if (expected == "ineligible") EXPECT_NE(r.body.find("other_ways"), nullptr) << path;
+    if (expected == "approved") {
+      EXPECT_NE(r.body.find("receipt_no"), nullptr) << path;
+    }
+    if (expected == "ineligible") {
+      EXPECT_NE(r.body.find("other_ways"), nullptr) << path;
+    }
     ++n;
   }
   EXPECT_GE(n, 48);

@@ -27,7 +27,8 @@ std::string Reply::error_id() const {
   return id != nullptr && id->is_string() ? id->as_string() : std::string();
 }
 
-TestServer::TestServer(const std::string& backend, ports::Clock* clock) {
+TestServer::TestServer(const std::string& backend, ports::Clock* clock,
+                       const std::function<void(ServerConfig&)>& configure) {
   static std::atomic<int> counter{0};
   dir_ = std::filesystem::temp_directory_path() /
          ("zhishen-server-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
@@ -53,6 +54,7 @@ TestServer::TestServer(const std::string& backend, ports::Clock* clock) {
   c.log_file = (dir_ / "server.log").string();
   c.notify_log_file = (dir_ / "notifications.log").string();
   c.timer_interval = std::chrono::seconds{3600};  // tests tick by hand
+  if (configure) configure(c);
   server_ = std::make_unique<Server>(c, clock);
   auto st = server_->start();
   if (!st) {

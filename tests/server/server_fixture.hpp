@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -29,7 +30,9 @@ struct Reply {
 class TestServer {
  public:
   // backend: "sqlite" or "mysql". ok() false (with reason()) when the backend is unavailable.
-  explicit TestServer(const std::string& backend, ports::Clock* clock = nullptr);
+  // configure: changes to the test configuration before the server starts (e.g. notify.*).
+  explicit TestServer(const std::string& backend, ports::Clock* clock = nullptr,
+                      const std::function<void(ServerConfig&)>& configure = {});
   ~TestServer();
 
   bool ok() const { return ok_; }

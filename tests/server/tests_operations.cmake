@@ -1,1 +1,19 @@
 # Tests of the operations group (see tests/server/CMakeLists.txt).
+# Notifications (the outbox sender) and catalogue administration, on SQLite and MariaDB.
+zhishen_add_test(zhishen_server_outbox_tests
+  SOURCES outbox_test.cpp
+  LIBS zhishen_server_test_support
+  LABELS integration)
+zhishen_add_test(zhishen_server_admin_catalogue_tests
+  SOURCES admin_catalogue_test.cpp admin_data_test.cpp
+  LIBS zhishen_server_test_support
+  LABELS integration)
+# Supervision (board, overdue list, tickets, statistics) and the timer, on SQLite and MariaDB.
+zhishen_add_test(zhishen_server_supervision_tests
+  SOURCES supervision_test.cpp
+  LIBS zhishen_server_test_support
+  LABELS integration)
+zhishen_add_test(zhishen_server_timer_tests
+  SOURCES timer_test.cpp
+  LIBS zhishen_server_test_support
+  LABELS integration)

@@ -14,7 +14,9 @@ bool ends(const std::string& s, const std::string& suffix) {
 
 int status_for(const std::string& id) {
   if (ends(id, ".not_found")) return 404;
+  if (id == "case.action.unknown") return 404;  // POST /api/v1/cases/{no}/actions/{action}: no such action
   if (id == "auth.forbidden" || id == "case.transition.forbidden") return 403;
+  if (id == "auth.password.weak") return 422;  // a new password the policy refuses (admin API)
   if (starts(id, "auth.")) return 401;
   if (id == "store.conflict" || ends(id, ".duplicate") || starts(id, "case.transition.") ||
       id == "application.idempotency.mismatch" || id == "application.banned") {

@@ -79,6 +79,18 @@ std::string inbox_where(const ports::InboxQuery& q, std::vector<SqlValue>& param
     w += " AND item_code = ?";
     params.emplace_back(*q.item_code);
   }
+  if (q.flagged) {  // flags is a comma-separated list: the flag alone, first, last or in between
+    std::string like;
+    for (char c : *q.flagged) {
+      if (c == '!' || c == '%' || c == '_') like += '!';
+      like += c;
+    }
+    w += " AND (flags = ? OR flags LIKE ? ESCAPE '!' OR flags LIKE ? ESCAPE '!' OR flags LIKE ? ESCAPE '!')";
+    params.emplace_back(*q.flagged);
+    params.emplace_back(like + ",%");
+    params.emplace_back("%," + like);
+    params.emplace_back("%," + like + ",%");
+  }
   return w;
 }
 
@@ -315,6 +327,31 @@ Status insert_unique(Connection& c, std::string_view sql, std::initializer_list<
     throw;
   }
   return {};
+}
+
+Status SqlCaseRepo::save_deadlines(const domain::CaseFile& f) {
+  if (exec(c_, "UPDATE cases SET due_at = ?, yellow_at = ?, light = ? WHERE case_no = ? AND version = ?",
+           {sql_due(f.due_at), sql_opt_instant(f.yellow_at), std::string(calendar::to_string(f.light)), f.case_no,
+            f.record.version}) == 0) {
+    if (!exists(f.case_no)) return make_error("store.not_found", "no case " + f.case_no);
+    return make_error("store.conflict", "case " + f.case_no + " was changed by someone else; reload and retry");
+  }
+  return {};
+}
+
+// Walks cases_due over the overdue open cases (closed ones carry kNoDeadline), then filters by
+// the time of the last write: no index on updated_at for a query run once per tick.
+std::vector<domain::CaseSummary> SqlCaseRepo::overdue_written(Instant after, Instant until, std::size_t limit) {
+  std::vector<domain::CaseSummary> out;
+  for (const auto& r : query(c_,
+                             std::string("SELECT ") + kSummaryColumns +
+                                 " FROM cases WHERE due_at <= ? AND updated_at > ? AND updated_at <= ?"
+                                 " ORDER BY updated_at, case_no LIMIT ?",
+                             {sql_instant(until), sql_instant(after), sql_instant(until),
+                              static_cast<std::int64_t>(limit)})) {
+    out.push_back(summary_of(r));
+  }
+  return out;
 }
 
 }  // namespace zhishen::store

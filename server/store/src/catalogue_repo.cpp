@@ -109,4 +109,24 @@ std::vector<calendar::YearNotice> SqlCatalogueRepo::calendar_notices() {
   return out;
 }
 
+std::vector<domain::ItemVersion> SqlCatalogueRepo::item_versions(const std::string& code) {
+  if (code.empty()) return items_where("ORDER BY item_code, version", {});
+  return items_where("WHERE item_code = ? ORDER BY version", {code});
+}
+
+std::optional<std::string> SqlCatalogueRepo::setting(const std::string& name) {
+  auto rows = query(c_, "SELECT setting_value FROM settings WHERE setting_name = ?", {name});
+  if (rows.empty()) return std::nullopt;
+  return rows[0].text(0);
+}
+
+Status SqlCatalogueRepo::put_setting(const std::string& name, const std::string& value, Instant at) {
+  if (exec(c_, "UPDATE settings SET setting_value = ?, updated_at = ? WHERE setting_name = ?",
+           {value, sql_instant(at), name}) == 0) {
+    exec(c_, "INSERT INTO settings (setting_name, setting_value, updated_at) VALUES (?,?,?)",
+         {name, value, sql_instant(at)});
+  }
+  return {};
+}
+
 }  // namespace zhishen::store

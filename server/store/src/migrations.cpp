@@ -6,9 +6,10 @@
 namespace zhishen::store {
 
 Migration schema_v1();
+Migration schema_v2();
 
 const std::vector<Migration>& migrations() {
-  static const std::vector<Migration> all = {schema_v1()};
+  static const std::vector<Migration> all = {schema_v1(), schema_v2()};
   return all;
 }
 

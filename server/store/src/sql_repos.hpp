@@ -21,6 +21,12 @@ class SqlCaseRepo final : public ports::CaseRepo {
   std::vector<domain::CaseSummary> lights_changing(Instant after, Instant until, std::size_t limit) override;
   Status set_light(const std::string& case_no, calendar::Light light) override;
   std::vector<domain::CaseSummary> by_applicant(const std::string& id_number, std::size_t limit) override;
+  Status save_deadlines(const domain::CaseFile& f) override;
+  std::vector<ports::LightCount> light_counts(const std::optional<std::string>& department_code, Instant now) override;
+  std::vector<ports::EventFact> events_between(const std::vector<lifecycle::Action>& actions, Instant from,
+                                               Instant until, const std::optional<std::string>& department_code,
+                                               std::size_t limit) override;
+  std::vector<domain::CaseSummary> overdue_written(Instant after, Instant until, std::size_t limit) override;
 
  private:
   bool exists(const std::string& case_no);
@@ -89,6 +95,9 @@ class SqlCatalogueRepo final : public ports::CatalogueRepo {
   std::map<std::string, json::Value> dataset(const std::string& name) override;
   Status put_calendar_notice(const calendar::YearNotice& notice, const std::string& by) override;
   std::vector<calendar::YearNotice> calendar_notices() override;
+  std::vector<domain::ItemVersion> item_versions(const std::string& code) override;
+  std::optional<std::string> setting(const std::string& name) override;
+  Status put_setting(const std::string& name, const std::string& value, Instant at) override;
 
  private:
   std::vector<domain::ItemVersion> items_where(const std::string& where, std::initializer_list<SqlValue> params);
@@ -119,6 +128,8 @@ class SqlSupervisionRepo final : public ports::SupervisionRepo {
   Result<std::int64_t> enqueue(const domain::OutboxMessage& m) override;
   std::vector<domain::OutboxMessage> due_messages(Instant now, std::size_t limit) override;
   Status update_message(const domain::OutboxMessage& m) override;
+  std::vector<domain::Ticket> tickets_for_case(const std::string& case_no) override;
+  std::vector<domain::Ticket> tickets_answer_due(Instant after, Instant until, std::size_t limit) override;
 
  private:
   std::vector<domain::Ticket> tickets_where(const std::string& where, std::initializer_list<SqlValue> params);

@@ -224,4 +224,14 @@ Status SqlSupervisionRepo::update_message(const domain::OutboxMessage& m) {
   return {};
 }
 
+std::vector<domain::Ticket> SqlSupervisionRepo::tickets_for_case(const std::string& case_no) {
+  return tickets_where("WHERE case_no = ? ORDER BY opened_at, ticket_no", {case_no});
+}
+
+std::vector<domain::Ticket> SqlSupervisionRepo::tickets_answer_due(Instant after, Instant until, std::size_t limit) {
+  return tickets_where("WHERE state = 'open' AND answer_due_at > ? AND answer_due_at <= ?"
+                       " ORDER BY answer_due_at, ticket_no LIMIT ?",
+                       {sql_instant(after), sql_instant(until), static_cast<std::int64_t>(limit)});
+}
+
 }  // namespace zhishen::store

@@ -26,6 +26,30 @@ struct InboxQuery {
   std::optional<std::string> item_code;
   std::size_t limit = 100;
   std::size_t offset = 0;
+  std::optional<std::string> flagged;          // cases whose flags include this one (e.g. "risk_warning")
+};
+
+// Open cases of one department and item with one light (CaseRepo::light_counts).
+struct LightCount {
+  std::string department_code;
+  std::string item_code;
+  calendar::Light light = calendar::Light::green;
+  std::int64_t count = 0;
+};
+
+// One recorded transition with what the efficiency statistics need of its case
+// (CaseRepo::events_between).
+struct EventFact {
+  std::string case_no;
+  std::int64_t seq = 0;
+  lifecycle::Action action = lifecycle::Action::route_manual;
+  Instant at{};
+  std::optional<lifecycle::Action> previous_action;  // the case's event just before this one
+  std::optional<Instant> previous_at;
+  std::string department_code;
+  std::string item_code;
+  Instant submitted_at{};
+  std::vector<lifecycle::ClockRecord> clocks;  // the case's clocks as stored now
 };
 
 class CaseRepo {
@@ -45,6 +69,22 @@ class CaseRepo {
   virtual std::vector<domain::CaseSummary> lights_changing(Instant after, Instant until, std::size_t limit) = 0;
   virtual Status set_light(const std::string& case_no, calendar::Light light) = 0;
   virtual std::vector<domain::CaseSummary> by_applicant(const std::string& id_number, std::size_t limit) = 0;
+  // Writes only the derived columns (due_at, yellow_at, light) when the stored version is still
+  // c.record.version (store.conflict otherwise; store.not_found); the version stays. For a calendar
+  // edit, which moves deadlines without a transition.
+  virtual Status save_deadlines(const domain::CaseFile& c) = 0;
+  // Cases with a running deadline (not paused) counted by department, item and their light at
+  // `now` from the derived columns: red once due_at <= now, yellow once yellow_at <= now. One
+  // department, or every one for nullopt.
+  virtual std::vector<LightCount> light_counts(const std::optional<std::string>& department_code, Instant now) = 0;
+  // Transitions with one of `actions` and from <= at < until, oldest first (then case number and
+  // seq), at most `limit`; of one department or every one for nullopt.
+  virtual std::vector<EventFact> events_between(const std::vector<lifecycle::Action>& actions, Instant from,
+                                                Instant until, const std::optional<std::string>& department_code,
+                                                std::size_t limit) = 0;
+  // The timer's catch of cases a transition left overdue: cases written (their last event) in
+  // (after, until] whose earliest running deadline is at or before `until`.
+  virtual std::vector<domain::CaseSummary> overdue_written(Instant after, Instant until, std::size_t limit) = 0;
 };
 
 class AuditRepo {
@@ -106,6 +146,14 @@ class CatalogueRepo {
 
   virtual Status put_calendar_notice(const calendar::YearNotice& notice, const std::string& by) = 0;  // upsert
   virtual std::vector<calendar::YearNotice> calendar_notices() = 0;
+
+  // Every version of one item, oldest first; with an empty code, every version of every item (by
+  // item code, then version).
+  virtual std::vector<domain::ItemVersion> item_versions(const std::string& code) = 0;
+
+  // Small values the server keeps between runs (e.g. "timer.last_tick"); put_setting upserts.
+  virtual std::optional<std::string> setting(const std::string& name) = 0;
+  virtual Status put_setting(const std::string& name, const std::string& value, Instant at) = 0;
 };
 
 class SupervisionRepo {
@@ -136,6 +184,11 @@ class SupervisionRepo {
   virtual Result<std::int64_t> enqueue(const domain::OutboxMessage& m) = 0;
   virtual std::vector<domain::OutboxMessage> due_messages(Instant now, std::size_t limit) = 0;
   virtual Status update_message(const domain::OutboxMessage& m) = 0;
+
+  // The tickets of one case, oldest first.
+  virtual std::vector<domain::Ticket> tickets_for_case(const std::string& case_no) = 0;
+  // Open (unanswered) tickets whose answer_due_at lies in (after, until], oldest due first.
+  virtual std::vector<domain::Ticket> tickets_answer_due(Instant after, Instant until, std::size_t limit) = 0;
 };
 
 }  // namespace zhishen::ports

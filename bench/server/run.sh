@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Server benchmark, one command: channel clients submitting applications over HTTPS keep-alive to
+# zhishen-server on MariaDB with durable settings (innodb_flush_log_at_trx_commit=1, doublewrite).
+#   1. saturation: wrk, closed loop, 64 keep-alive connections, decisions/s (submit.lua rotates
+#      through the shipped samples' applications with unique Idempotency-Keys)
+#   2. latency at a fixed offered load of 500/s: zhishen_server_load fixed (open loop, latency from
+#      the intended send time), p50 / p99 / max
+#   3. fairness: 64 keep-alive clients in a closed loop, the requests each completed (min / max)
+# Then the CPU each process used over the whole run (server, mariadbd, load tools).
+#
+#   bench/server/run.sh [--seconds S] [--rate R] [--connections C]    (defaults 20 / 500 / 64)
+# Environment: ZHISHEN_BENCH_BUILD_DIR (default build/, the release preset; configured when
+# missing), ZHISHEN_BENCH_DIR (work directory, default build/bench-server).
+# Everything it starts (MariaDB, the server) is private, on loopback, and stopped at exit.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root="$PWD"
+
+seconds=20
+rate=500
+connections=64
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --seconds) seconds="$2"; shift 2 ;;
+    --rate) rate="$2"; shift 2 ;;
+    --connections) connections="$2"; shift 2 ;;
+    *) echo "usage: $0 [--seconds S] [--rate R] [--connections C]" >&2; exit 2 ;;
+  esac
+done
+
+build="${ZHISHEN_BENCH_BUILD_DIR:-build}"
+case "$build" in /*) ;; *) build="$root/$build" ;; esac
+work="${ZHISHEN_BENCH_DIR:-build/bench-server}"
+case "$work" in /*) ;; *) work="$root/$work" ;; esac
+export ZHISHEN_TEST_DB_DIR="$work/mariadb"
+export ZHISHEN_TEST_DB_EXTRA_ARGS="--innodb-buffer-pool-size=1G --innodb-log-file-size=512M"
+
+./scripts/install-deps.sh >/dev/null
+if [ ! -f "$build/CMakeCache.txt" ]; then
+  if [ "$build" = "$root/build" ]; then cmake --preset release >/dev/null
+  else cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null; fi
+fi
+echo "== building zhishen-server, zhishen and zhishen_server_load in $build"
+cmake --build "$build" --target zhishen-server zhishen zhishen_server_load >/dev/null
+server_bin="$build/bin/zhishen-server"
+load="$build/bin/zhishen_server_load"
+
+server_pid=""
+cleanup() {
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+    kill -TERM "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  ./scripts/mariadb-test.sh stop >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+mkdir -p "$work"
+rm -rf "$work/server"
+mkdir -p "$work/server"
+url="$(./scripts/mariadb-test.sh start)"
+echo "== MariaDB $(mariadbd --version | awk '{print $3}'): innodb_flush_log_at_trx_commit=1, doublewrite on, 1 GiB buffer pool"
+
+# The personal-data key, then a channel through the store port (this also migrates the database).
+"$build/bin/zhishen" db keygen --key-file "$work/server/data.key" >/dev/null
+token="$("$load" channel --db "$url" --key-file "$work/server/data.key" --name bench)"
+"$load" bodies --items data/items >"$work/bodies.jsonl"
+echo "== $(wc -l <"$work/bodies.jsonl") sample applications in rotation"
+
+cat >"$work/server/zhishen.properties" <<PROPS
+# zhishen-server for the benchmark: the defaults of etc/zhishen.properties but for these keys.
+server.address = 127.0.0.1
+server.port = 0
+server.tls.certificate = $work/server/tls/server.crt
+server.tls.key = $work/server/tls/server.key
+db.url = $url
+keys.data_key_file = $work/server/data.key
+data.holidays_dir = $root/data/holidays
+data.items_dir = $root/data/items
+data.shared_dir = $root/data/shared
+log.file = $work/server/zhishen-server.log
+log.level = warning
+notify.log_file = $work/server/notifications.log
+PROPS
+"$server_bin" --config "$work/server/zhishen.properties" >"$work/server/stdout" 2>"$work/server/stderr" &
+server_pid=$!
+port=""
+for _ in $(seq 1 600); do
+  port="$(sed -n 's/^zhishen-server: listening on port \([0-9]*\)$/\1/p' "$work/server/stdout")"
+  [ -n "$port" ] && break
+  kill -0 "$server_pid" 2>/dev/null || { cat "$work/server/stdout" "$work/server/stderr" >&2; exit 1; }
+  sleep 0.1
+done
+[ -n "$port" ] || { echo "bench: the server did not start" >&2; exit 1; }
+mysqld_pid="$(cat "$ZHISHEN_TEST_DB_DIR/mysqld.pid")"
+echo "== zhishen-server on https://127.0.0.1:$port (pid $server_pid), threads and keep-alive as configured by default"
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+hz="$(getconf CLK_TCK)"
+export ZHISHEN_BENCH_TOKEN="$token" ZHISHEN_BENCH_BODIES="$work/bodies.jsonl"
+
+measure() {  # measure LABEL COMMAND...: runs it, then prints the CPU the server and mariadbd used
+  local label="$1"; shift
+  local s0 m0 t0 t1 s1 m1
+  s0="$(cpu_ticks "$server_pid")"; m0="$(cpu_ticks "$mysqld_pid")"; t0="$(date +%s.%N)"
+  "$@"
+  t1="$(date +%s.%N)"; s1="$(cpu_ticks "$server_pid")"; m1="$(cpu_ticks "$mysqld_pid")"
+  awk -v l="$label" -v s="$((s1 - s0))" -v m="$((m1 - m0))" -v hz="$hz" -v t0="$t0" -v t1="$t1" 'BEGIN {
+    w = t1 - t0; printf "%s: CPU over %.1f s wall: zhishen-server %.2f cores, mariadbd %.2f cores (of 2)\n",
+      l, w, s / hz / w, m / hz / w }'
+}
+
+echo "== warm-up (5 s, 16 connections)"
+ZHISHEN_BENCH_RUN="warm-$$" wrk -t2 -c16 -d5s -s bench/server/submit.lua "https://127.0.0.1:$port" >/dev/null
+echo "== 1. saturation: wrk, 2 threads, $connections keep-alive connections, ${seconds} s"
+measure "saturation" env ZHISHEN_BENCH_RUN="sat-$$" \
+  wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s bench/server/submit.lua "https://127.0.0.1:$port" \
+  | grep -v '^ ' || true
+echo "== 2. fixed offered load: $rate/s for ${seconds} s over 16 keep-alive connections"
+measure "fixed $rate/s" "$load" fixed --port "$port" --token "$token" --bodies "$work/bodies.jsonl" \
+  --rate "$rate" --seconds "$seconds" --connections 16 --run "fixed-$$"
+echo "== 3. fairness: $connections keep-alive clients, closed loop, ${seconds} s"
+measure "fairness" "$load" closed --port "$port" --token "$token" --bodies "$work/bodies.jsonl" \
+  --seconds "$seconds" --connections "$connections" --run "fair-$$"
+
+cases="$(mariadb --no-defaults --protocol=socket --socket="$(cat "$ZHISHEN_TEST_DB_DIR/socket")" -uroot -N \
+  -e 'SELECT COUNT(*) FROM zhishen_test.cases')"
+echo "== $cases cases in the database; server log: $work/server/zhishen-server.log"
+kill -TERM "$server_pid"
+wait "$server_pid" && echo "== the server stopped cleanly on SIGTERM"
+server_pid=""

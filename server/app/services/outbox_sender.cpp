@@ -1,0 +1,126 @@
+#include "outbox_sender.hpp"
+
+#include <Poco/Logger.h>
+
+#include <algorithm>
+
+namespace zhishen::server {
+namespace {
+
+// How long a claimed message is left alone by other runs (and other servers) while it is sent.
+constexpr std::chrono::minutes kLease{5};
+// next_attempt_at of a message that was given up: never due again (9999-12-31T00:00:00Z).
+constexpr Instant kNever{std::chrono::seconds{253402214400}};
+
+std::vector<domain::OutboxMessage> claim(ServerContext& ctx, Instant now, std::size_t limit) {
+  std::vector<domain::OutboxMessage> claimed;
+  auto st = ctx.store().transact([&](ports::StoreTx& tx) -> Status {
+    claimed = tx.supervision().due_messages(now, limit);
+    for (const auto& m : claimed) {
+      domain::OutboxMessage leased = m;
+      leased.next_attempt_at = now + kLease;
+      if (auto s = tx.supervision().update_message(leased); !s) return s;
+    }
+    return {};
+  });
+  if (!st) {
+    ctx.log().warning("outbox: cannot claim due messages: %s", st.error().id);
+    claimed.clear();
+  }
+  return claimed;
+}
+
+void record(ServerContext& ctx, const domain::OutboxMessage& m) {
+  auto st = ctx.store().transact([&](ports::StoreTx& tx) -> Status { return tx.supervision().update_message(m); });
+  if (!st) ctx.log().warning("outbox: message %s: cannot record the attempt: %s", std::to_string(m.id), st.error().id);
+}
+
+}  // namespace
+
+std::chrono::seconds retry_delay(int failed_attempts) {
+  const int n = std::clamp(failed_attempts, 1, 8);  // 30 s * 2^7 = 64 min: already past the cap
+  return std::min(std::chrono::seconds{30} * (1 << (n - 1)), std::chrono::seconds{3600});
+}
+
+OutboxRunReport deliver_due_messages(ServerContext& ctx, NotificationSender& sender, std::size_t limit,
+                                     const std::function<bool()>& stop) {
+  const Instant now = ctx.now();
+  OutboxRunReport report;
+  for (auto m : claim(ctx, now, limit)) {
+    if (stop && stop()) {
+      record(ctx, m);  // as claimed from: due now, attempts unchanged
+      continue;
+    }
+    const Status sent = sender.send(m, now);
+    ++m.attempts;
+    if (sent) {
+      m.sent_at = now;  // last_error stays: what went wrong before, if anything
+      ++report.sent;
+      ctx.metrics().notification("sent");
+    } else if (m.attempts >= kMaxNotificationAttempts) {
+      m.last_error = "gave up after " + std::to_string(m.attempts) + " attempts: " + sent.error().id + ": " +
+                     sent.error().message;
+      m.next_attempt_at = kNever;
+      ++report.gave_up;
+      ctx.metrics().notification("gave_up");
+      ctx.log().error("outbox: message %s for case %s: gave up after %d attempts (%s)", std::to_string(m.id),
+                      m.case_no, m.attempts, sent.error().id);
+    } else {
+      m.last_error = sent.error().id + ": " + sent.error().message;
+      m.next_attempt_at = now + retry_delay(m.attempts);
+      ++report.failed;
+      ctx.metrics().notification("failed");
+      ctx.log().warning("outbox: message %s for case %s: attempt %d failed (%s)", std::to_string(m.id),
+                        m.case_no, m.attempts, sent.error().id);
+    }
+    record(ctx, m);
+  }
+  return report;
+}
+
+OutboxSender::OutboxSender(ServerContext& ctx, std::unique_ptr<NotificationSender> sender,
+                           std::chrono::milliseconds interval)
+    : ctx_(ctx), sender_(std::move(sender)), interval_(interval) {}
+
+OutboxSender::~OutboxSender() { stop(); }
+
+void OutboxSender::start() {
+  std::lock_guard lock(mu_);
+  if (thread_.joinable() || stopping_) return;
+  thread_ = std::thread([this] { loop(); });
+}
+
+void OutboxSender::stop() {
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+  }
+  cv_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+OutboxRunReport OutboxSender::run_once() {
+  std::lock_guard run(run_mu_);
+  return deliver_due_messages(ctx_, *sender_, kOutboxBatch, [this] {
+    std::lock_guard lock(mu_);
+    return stopping_;
+  });
+}
+
+void OutboxSender::loop() {
+  std::unique_lock lock(mu_);
+  while (!stopping_) {
+    lock.unlock();
+    bool full = false;
+    try {
+      const auto r = run_once();
+      full = static_cast<std::size_t>(r.sent + r.failed + r.gave_up) >= kOutboxBatch;
+    } catch (const std::exception& e) {  // a database fault: logged, the next run tries again
+      ctx_.log().error("outbox run failed: %s", std::string(e.what()));
+    }
+    lock.lock();
+    if (!full) cv_.wait_for(lock, interval_, [&] { return stopping_; });
+  }
+}
+
+}  // namespace zhishen::server
