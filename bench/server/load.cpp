@@ -33,6 +33,8 @@
 
 #include "zhishen/crypto/hash.hpp"
 #include "zhishen/crypto/key_file.hpp"
+#include "zhishen/identity/citizen_id.hpp"
+#include "zhishen/identity/uscc.hpp"
 #include "zhishen/json/parse.hpp"
 #include "zhishen/json/write.hpp"
 #include "zhishen/store/sql_store.hpp"
@@ -87,13 +89,52 @@ int print_bodies(const std::map<std::string, std::string>& o) {
     for (const auto& s : fs::directory_iterator(item.path() / "samples")) files.push_back(s.path());
   }
   std::sort(files.begin(), files.end());
+  // --variants N: each sample N times, each time for another applicant (a new, valid identity
+  // code replacing the sample's everywhere in the text, so the form and the materials still agree
+  // with it). Real traffic has many applicants with a few cases each.
+  const int variants = std::max(1, std::stoi(o.count("--variants") != 0 ? o.at("--variants") : "1"));
   for (const auto& f : files) {
     std::ifstream in(f, std::ios::binary);
     std::stringstream buf;
     buf << in.rdbuf();
     auto doc = json::parse(buf.str());
     if (!doc || doc->find("application") == nullptr) return std::cerr << f << ": no application\n", 1;
-    std::cout << json::to_json(*doc->find("application")) << "\n";
+    const std::string text = json::to_json(*doc->find("application"));
+    const json::Value* applicant = doc->find("application")->find("applicant");
+    const json::Value* id = applicant != nullptr ? applicant->find("id_number") : nullptr;
+    const json::Value* type = applicant != nullptr ? applicant->find("id_type") : nullptr;
+    for (int v = 0; v < variants; ++v) {
+      if (v == 0 || id == nullptr || !id->is_string() || id->as_string().size() != 18 || type == nullptr) {
+        std::cout << text << "\n";
+        continue;
+      }
+      const std::string& old_id = id->as_string();
+      std::string fresh;
+      char seq[8];
+      std::snprintf(seq, sizeof seq, "%03d", v % 1000);
+      if (type->as_string() == "citizen_id") {
+        // Same region and birth date; another sequence number.
+        fresh = identity::complete_citizen_id(old_id.substr(0, 14) + seq);
+      } else {
+        // Same authority, type and region; another organisation code.
+        char org[16];
+        std::snprintf(org, sizeof org, "MA%02d%03d%c", (v / 1000) % 100, v % 1000, old_id[13]);
+        std::string org8 = std::string(org).substr(0, 8);
+        for (char& c : org8) {
+          if (c == 'I' || c == 'O' || c == 'Z' || c == 'S' || c == 'V') c = 'A';
+        }
+        fresh = identity::complete_uscc(old_id.substr(0, 8) + identity::complete_org_code(org8));
+      }
+      if (fresh.empty()) {
+        std::cout << text << "\n";
+        continue;
+      }
+      std::string out = text;
+      for (std::size_t pos = out.find(old_id); pos != std::string::npos; pos = out.find(old_id, pos + fresh.size())) {
+        out.replace(pos, old_id.size(), fresh);
+      }
+      std::cout << out << "\n";
+    }
   }
   return 0;
 }

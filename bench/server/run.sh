@@ -64,8 +64,8 @@ echo "== MariaDB $(mariadbd --version | awk '{print $3}'): innodb_flush_log_at_t
 # The personal-data key, then a channel through the store port (this also migrates the database).
 "$build/bin/zhishen" db keygen --key-file "$work/server/data.key" >/dev/null
 token="$("$load" channel --db "$url" --key-file "$work/server/data.key" --name bench)"
-"$load" bodies --items data/items >"$work/bodies.jsonl"
-echo "== $(wc -l <"$work/bodies.jsonl") sample applications in rotation"
+"$load" bodies --items data/items --variants 300 >"$work/bodies.jsonl"
+echo "== $(wc -l <"$work/bodies.jsonl") applications in rotation (the shipped samples, each for 300 applicants)"
 
 cat >"$work/server/zhishen.properties" <<PROPS
 # zhishen-server for the benchmark: the defaults of etc/zhishen.properties but for these keys.

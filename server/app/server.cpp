@@ -135,7 +135,15 @@ void Server::stop() {
   if (timer_.joinable()) timer_.join();
   if (outbox_) outbox_->stop();
   if (http_) {
-    http_->stopAll(false);  // stop accepting; in-flight requests finish
+    // Stop accepting, then let the requests in flight finish (a connection closes after its current
+    // request once the server is stopping; idle keep-alive connections close at their timeout).
+    // Only what is still running after the grace period is cut off.
+    http_->stop();
+    const auto grace = std::chrono::steady_clock::now() + std::chrono::seconds{config_.keep_alive_seconds + 5};
+    while (http_->currentConnections() > 0 && std::chrono::steady_clock::now() < grace) {
+      std::this_thread::sleep_for(std::chrono::milliseconds{50});
+    }
+    http_->stopAll(true);
     http_.reset();
   }
 }

@@ -14,7 +14,9 @@ rules::Decision decide_with(ServerContext& ctx, const CompiledItem& item, const 
   env.now = ctx.now();
   env.calendar = cal.get();
   env.shared_data = shared.get();
-  rules::Evaluator ev(env);
+  // One evaluator per request thread: its arena's blocks are reused from one decision to the next.
+  thread_local rules::Evaluator ev;
+  ev.set_env(std::move(env));
   rules::DecisionOptions options;
   options.time_budget = ctx.config().decision_budget;
   return precheck_only ? rules::precheck(item.rules, data, ev, options) : rules::decide(item.rules, data, ev, options);

@@ -30,9 +30,17 @@ std::vector<domain::OutboxMessage> claim(ServerContext& ctx, Instant now, std::s
   return claimed;
 }
 
-void record(ServerContext& ctx, const domain::OutboxMessage& m) {
-  auto st = ctx.store().transact([&](ports::StoreTx& tx) -> Status { return tx.supervision().update_message(m); });
-  if (!st) ctx.log().warning("outbox: message %s: cannot record the attempt: %s", std::to_string(m.id), st.error().id);
+// Records a run's attempts in one transaction (one commit per batch, not per message). If it
+// fails, the claim's lease runs out and the messages are tried again: at least once.
+void record(ServerContext& ctx, const std::vector<domain::OutboxMessage>& done) {
+  if (done.empty()) return;
+  auto st = ctx.store().transact([&](ports::StoreTx& tx) -> Status {
+    for (const auto& m : done) {
+      if (auto s = tx.supervision().update_message(m); !s) return s;
+    }
+    return {};
+  });
+  if (!st) ctx.log().warning("outbox: cannot record %z attempts: %s", done.size(), st.error().id);
 }
 
 }  // namespace
@@ -46,9 +54,10 @@ OutboxRunReport deliver_due_messages(ServerContext& ctx, NotificationSender& sen
                                      const std::function<bool()>& stop) {
   const Instant now = ctx.now();
   OutboxRunReport report;
+  std::vector<domain::OutboxMessage> done;
   for (auto m : claim(ctx, now, limit)) {
     if (stop && stop()) {
-      record(ctx, m);  // as claimed from: due now, attempts unchanged
+      done.push_back(m);  // as claimed from: due now, attempts unchanged
       continue;
     }
     const Status sent = sender.send(m, now);
@@ -73,8 +82,9 @@ OutboxRunReport deliver_due_messages(ServerContext& ctx, NotificationSender& sen
       ctx.log().warning("outbox: message %s for case %s: attempt %d failed (%s)", std::to_string(m.id),
                         m.case_no, m.attempts, sent.error().id);
     }
-    record(ctx, m);
+    done.push_back(std::move(m));
   }
+  record(ctx, done);
   return report;
 }
 

@@ -97,6 +97,7 @@ std::string inbox_where(const ports::InboxQuery& q, std::vector<SqlValue>& param
 }  // namespace
 
 bool SqlCaseRepo::exists(const std::string& case_no) {
+  if (case_no == created_) return true;
   return !query(c_, "SELECT 1 FROM cases WHERE case_no = ?", {case_no}).empty();
 }
 
@@ -134,6 +135,7 @@ Status SqlCaseRepo::create(const domain::CaseFile& f) {
     c_.execute(sql, params);
   }
   append_events(f, 0);
+  created_ = f.case_no;
   return {};
 }
 
@@ -316,6 +318,19 @@ std::vector<domain::CaseSummary> SqlCaseRepo::by_applicant(const std::string& id
     out.push_back(summary_of(r));
   }
   return out;
+}
+
+std::optional<std::string> SqlCaseRepo::in_flight_elsewhere(const std::string& id_number, const std::string& item_code,
+                                                         const std::string& except_channel) {
+  // Index (applicant_id_index, item_code): the applicant's cases of this item, a handful at most.
+  auto rows = query(c_,
+                    "SELECT case_no FROM cases WHERE applicant_id_index IN (?, ?) AND item_code = ? AND channel <> ?"
+                    " AND state IN ('submitted','auto_approved','auto_rejected','manual_review','correction_requested',"
+                    "'resubmitted','suspended','recheck_confirmed','recheck_failed','manual_approved','certificate_issued')"
+                    " ORDER BY case_no LIMIT 1",
+                    {codec_.index("citizen_id", id_number), codec_.index("uscc", id_number), item_code, except_channel});
+  if (rows.empty()) return std::nullopt;
+  return rows[0].text(0);
 }
 
 Status insert_unique(Connection& c, std::string_view sql, std::initializer_list<SqlValue> params,

@@ -40,7 +40,7 @@ Migration schema_v1() {
     "CREATE INDEX IF NOT EXISTS cases_due ON cases (due_at)",
     "CREATE INDEX IF NOT EXISTS cases_yellow ON cases (yellow_at)",
     "CREATE INDEX IF NOT EXISTS cases_ledger ON cases (department_code, decided_at)",
-    "CREATE INDEX IF NOT EXISTS cases_applicant ON cases (applicant_id_index)",
+    "CREATE INDEX IF NOT EXISTS cases_applicant ON cases (applicant_id_index, item_code)",
 
     "CREATE TABLE IF NOT EXISTS case_materials (case_no VARCHAR(40) NOT NULL, seq BIGINT NOT NULL,"
     " code VARCHAR(64) NOT NULL, name VARCHAR(200) NOT NULL, mime VARCHAR(100) NOT NULL, sha256 CHAR(64) NOT NULL,"

@@ -28,9 +28,13 @@ class SqlCaseRepo final : public ports::CaseRepo {
                                                std::size_t limit) override;
   std::vector<domain::CaseSummary> overdue_written(Instant after, Instant until, std::size_t limit) override;
 
+  std::optional<std::string> in_flight_elsewhere(const std::string& id_number, const std::string& item_code,
+                                                 const std::string& except_channel) override;
+
  private:
   bool exists(const std::string& case_no);
   void append_events(const domain::CaseFile& f, std::size_t from);
+  std::string created_;  // the case created in this transaction (no need to look it up again)
   Connection& c_;
   const Codec& codec_;
 };

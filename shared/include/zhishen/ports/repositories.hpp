@@ -85,6 +85,10 @@ class CaseRepo {
   // The timer's catch of cases a transition left overdue: cases written (their last event) in
   // (after, until] whose earliest running deadline is at or before `until`.
   virtual std::vector<domain::CaseSummary> overdue_written(Instant after, Instant until, std::size_t limit) = 0;
+  // Another case of this applicant for this item, still in flight (not decided and closed), that
+  // came through a channel other than `except_channel` (000 Art.17); its number, or nullopt.
+  virtual std::optional<std::string> in_flight_elsewhere(const std::string& id_number, const std::string& item_code,
+                                                         const std::string& except_channel) = 0;
 };
 
 class AuditRepo {

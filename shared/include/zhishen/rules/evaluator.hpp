@@ -67,6 +67,9 @@ class Evaluator {
   Arena& arena() { return arena_; }
   const EvalEnv& env() const { return env_; }
   void set_now(Instant now) { env_.now = now; }
+  // Replaces the services (a thread's evaluator is reused across requests; the env's pointers must
+  // outlive the evaluations that follow).
+  void set_env(EvalEnv env) { env_ = std::move(env); }
 
   void set_budget(Budget* budget) { budget_ = budget; }
   // When set, every var read is appended (path as written, value found).
