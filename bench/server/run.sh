@@ -10,7 +10,8 @@
 #
 #   bench/server/run.sh [--seconds S] [--rate R] [--connections C]    (defaults 20 / 500 / 64)
 # Environment: ZHISHEN_BENCH_BUILD_DIR (default build/, the release preset; configured when
-# missing), ZHISHEN_BENCH_DIR (work directory, default build/bench-server).
+# missing), ZHISHEN_BENCH_DIR (work directory, default build/bench-server), ZHISHEN_BENCH_SERVER_PROPS
+# (lines added to the server's configuration, e.g. "db.group_commit_max = 1" to compare settings).
 # Everything it starts (MariaDB, the server) is private, on loopback, and stopped at exit.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -81,6 +82,7 @@ data.shared_dir = $root/data/shared
 log.file = $work/server/zhishen-server.log
 log.level = warning
 notify.log_file = $work/server/notifications.log
+${ZHISHEN_BENCH_SERVER_PROPS:-}
 PROPS
 "$server_bin" --config "$work/server/zhishen.properties" >"$work/server/stdout" 2>"$work/server/stderr" &
 server_pid=$!

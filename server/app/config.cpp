@@ -18,6 +18,7 @@ const std::vector<ConfigKey>& config_keys() {
       {"server.max_body_bytes", "1048576", "largest request body (413 http.body.too_large beyond)"},
       {"db.url", "sqlite:var/zhishen.db", "the database: sqlite:PATH or mysql://USER:PASSWORD@HOST:PORT/DATABASE"},
       {"db.pool", "16", "database connections"},
+      {"db.group_commit_max", "32", "most submitted applications stored in one transaction (1: a transaction each)"},
       {"keys.data_key_file", "var/keys/data.key", "key file encrypting personal data (made on first start, mode 0600)"},
       {"data.holidays_dir", "data/holidays", "holiday notices imported into an empty database"},
       {"data.items_dir", "data/items", "item catalogue imported into an empty database"},
@@ -50,6 +51,7 @@ ServerConfig ServerConfig::from(const Poco::Util::AbstractConfiguration& c) {
   s.max_body_bytes = static_cast<std::size_t>(c.getUInt64("server.max_body_bytes", s.max_body_bytes));
   s.db = c.getString("db.url", s.db);
   s.db_pool = c.getInt("db.pool", s.db_pool);
+  s.group_commit_max = c.getInt("db.group_commit_max", s.group_commit_max);
   s.data_key_file = c.getString("keys.data_key_file", s.data_key_file);
   s.holidays_dir = c.getString("data.holidays_dir", s.holidays_dir);
   s.items_dir = c.getString("data.items_dir", s.items_dir);

@@ -31,6 +31,7 @@ struct ServerConfig {
   // Storage and keys
   std::string db = "sqlite:var/zhishen.db";
   int db_pool = 16;
+  int group_commit_max = 32;                         // applications per intake transaction (services/intake)
   std::string data_key_file = "var/keys/data.key";   // personal-data key; made on first start when missing
 
   // Data imported into an empty database

@@ -1,7 +1,7 @@
 #pragma once
 // ServerContext: what request handlers and the timer get from the server — the store, the clock,
 // the current calendar, item catalogue and shared datasets (replaceable snapshots), channels by
-// token, staff sessions, metrics and the configuration. Handlers receive it through their Request,
+// token, staff sessions, metrics, the applications' group commit and the configuration. Handlers receive it through their Request,
 // never through a global.
 //
 // Ownership: the Server owns the context and everything in it; it outlives every request.
@@ -14,6 +14,7 @@
 
 #include "catalogue.hpp"
 #include "config.hpp"
+#include "group_commit.hpp"
 #include "login_guard.hpp"
 #include "metrics.hpp"
 #include "sessions.hpp"
@@ -29,10 +30,17 @@ class Logger;
 
 namespace zhishen::server {
 
+struct PendingApplication;  // services/intake.hpp
+
 class ServerContext {
  public:
   ServerContext(ServerConfig config, ports::Store& store, ports::Clock& clock, Poco::Logger& log)
-      : config_(std::move(config)), store_(store), clock_(clock), log_(log), sessions_(config_.session_ttl) {}
+      : config_(std::move(config)),
+        store_(store),
+        clock_(clock),
+        log_(log),
+        sessions_(config_.session_ttl),
+        intake_(static_cast<std::size_t>(config_.group_commit_max < 1 ? 1 : config_.group_commit_max)) {}
 
   const ServerConfig& config() const { return config_; }
   ports::Store& store() { return store_; }
@@ -41,6 +49,7 @@ class ServerContext {
   Metrics& metrics() { return metrics_; }
   SessionManager& sessions() { return sessions_; }
   LoginGuard& login_guard() { return login_guard_; }  // TOTP replay and hashing limits (services/auth)
+  GroupCommit<PendingApplication>& intake() { return intake_; }  // submitted applications' group commit
 
   std::shared_ptr<const calendar::WorkdayCalendar> calendar() const { return calendar_.get(); }
   void set_calendar(std::shared_ptr<const calendar::WorkdayCalendar> c) { calendar_.set(std::move(c)); }
@@ -74,6 +83,7 @@ class ServerContext {
   Metrics metrics_;
   SessionManager sessions_;
   LoginGuard login_guard_;
+  GroupCommit<PendingApplication> intake_;
   Snapshot<calendar::WorkdayCalendar> calendar_;
   Snapshot<ItemCatalogue> catalogue_;
   Snapshot<adapters::FileSharedData> shared_data_;

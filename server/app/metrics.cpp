@@ -19,6 +19,12 @@ void Metrics::request(const std::string& route, int status, std::chrono::microse
   ++l.buckets[b];
 }
 
+void Metrics::intake_batch(std::size_t applications) {
+  std::lock_guard lock(mu_);
+  ++intake_batches_;
+  intake_applications_ += static_cast<long>(applications);
+}
+
 void Metrics::decision(const std::string& outcome) {
   std::lock_guard lock(mu_);
   ++decisions_[outcome];
@@ -81,6 +87,12 @@ std::string Metrics::prometheus_text() const {
   o << "# HELP zhishen_notifications_total Notification delivery attempts by outcome.\n"
        "# TYPE zhishen_notifications_total counter\n";
   for (const auto& [k, n] : notifications_) o << "zhishen_notifications_total{outcome=\"" << k << "\"} " << n << "\n";
+  o << "# HELP zhishen_intake_transactions_total Transactions that stored submitted applications (group commit).\n"
+       "# TYPE zhishen_intake_transactions_total counter\n"
+       "zhishen_intake_transactions_total " << intake_batches_ << "\n";
+  o << "# HELP zhishen_intake_applications_total Applications those transactions stored or answered.\n"
+       "# TYPE zhishen_intake_applications_total counter\n"
+       "zhishen_intake_applications_total " << intake_applications_ << "\n";
   return o.str();
 }
 

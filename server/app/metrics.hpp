@@ -20,6 +20,8 @@ class Metrics {
   std::string prometheus_text() const;
   // Notification delivery attempts by outcome: sent, failed (retried), gave_up.
   void notification(const std::string& outcome);
+  // One transaction of the applications' group commit, storing `applications` applications.
+  void intake_batch(std::size_t applications);
 
  private:
   struct Latency {
@@ -35,6 +37,8 @@ class Metrics {
   long lights_[3] = {0, 0, 0};
   double timer_lag_seconds_ = 0;
   std::map<std::string, long> notifications_;
+  long intake_batches_ = 0;
+  long intake_applications_ = 0;
 };
 
 }  // namespace zhishen::server

@@ -1,7 +1,8 @@
 #pragma once
-// The channel API's work (BRIEF R2, R3, R5): the pre-check, submitting an application (validation,
-// bans, idempotency, the automatic decision, persisting case + decision + events + audit +
-// notification + the stored answer in one transaction), progress for the applicant, resubmission
+// The channel API's work (BRIEF R2, R3, R5): the pre-check, submitting an application (validation
+// and the automatic decision here, on the request thread; then bans, idempotency and storing case
+// + decision + events + audit + notification + the stored answer in one transaction, batched with
+// other requests' applications by services/intake), progress for the applicant, resubmission
 // after 补齐补正, and the evaluation (好差评). Independent of HTTP: handlers/channel.cpp translates.
 //
 // Error ids: application.item.not_found, application.item.manual_only, application.field.*,

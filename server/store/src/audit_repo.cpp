@@ -1,5 +1,7 @@
 #include <algorithm>
+#include <map>
 
+#include "bulk.hpp"
 #include "sql_repos.hpp"
 #include "zhishen/crypto/hash.hpp"
 #include "zhishen/domain/audit_chain.hpp"
@@ -19,26 +21,48 @@ domain::AuditEntry audit_of(const Row& r) {
 
 }  // namespace
 
-domain::AuditEntry SqlAuditRepo::append(domain::AuditEntry e) {
-  e.chain = domain::audit_chain_of(e.target);
-  // The chain's head row is locked until commit (MySQL: FOR UPDATE; SQLite: BEGIN IMMEDIATE already
-  // holds the database's write lock), so seq and prev_hash are those of the entry committed last.
-  auto head = query(c_,
-                    c_.dialect() == Dialect::mysql
-                        ? "SELECT last_seq, last_hash FROM audit_head WHERE chain = ? FOR UPDATE"
-                        : "SELECT last_seq, last_hash FROM audit_head WHERE chain = ?",
-                    {std::int64_t{e.chain}});
-  if (head.empty()) throw StoreFault("store.io", "the audit chain head is missing");
-  e.seq = head[0].int64(0) + 1;
-  e.prev_hash = head[0].text(1);
-  e.hash = crypto::sha256_hex(e.prev_hash + domain::audit_canonical(e));
-  exec(c_,
-       "INSERT INTO audit_log (chain, seq, at, actor, role, action, target, detail_json, prev_hash, hash)"
-       " VALUES (?,?,?,?,?,?,?,?,?,?)",
-       {std::int64_t{e.chain}, e.seq, sql_instant(e.at), e.actor, e.role, e.action, e.target, json_text(e.detail),
-        e.prev_hash, e.hash});
-  exec(c_, "UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE chain = ?", {e.seq, e.hash, std::int64_t{e.chain}});
-  return e;
+std::vector<domain::AuditEntry> SqlAuditRepo::append_many(std::vector<domain::AuditEntry> entries) {
+  if (entries.empty()) return entries;
+  // The chains' head rows are locked until commit (MySQL: FOR UPDATE, in key order; SQLite: BEGIN
+  // IMMEDIATE already holds the database's write lock), so seq and prev_hash continue the entries
+  // committed last.
+  std::map<int, std::pair<std::int64_t, std::string>> heads;  // chain -> (last seq, last hash)
+  std::vector<SqlValue> chains;
+  for (auto& e : entries) {
+    e.chain = domain::audit_chain_of(e.target);
+    if (heads.emplace(e.chain, std::pair<std::int64_t, std::string>{}).second) chains.emplace_back(std::int64_t{e.chain});
+  }
+  std::vector<SqlValue> params;
+  const std::string sql = "SELECT chain, last_seq, last_hash FROM audit_head WHERE chain IN (" + in_list(params, chains) +
+                          ")" + (c_.dialect() == Dialect::mysql ? " ORDER BY chain FOR UPDATE" : "");
+  std::size_t found = 0;
+  for (const auto& r : c_.query(sql, params)) {
+    auto it = heads.find(static_cast<int>(r.int64(0)));
+    if (it == heads.end()) continue;
+    it->second = {r.int64(1), r.text(2)};
+    ++found;
+  }
+  if (found != heads.size()) throw StoreFault("store.io", "an audit chain head is missing");
+  std::vector<SqlValue> rows;
+  for (auto& e : entries) {
+    auto& [seq, hash] = heads[e.chain];
+    e.seq = seq + 1;
+    e.prev_hash = hash;
+    e.hash = crypto::sha256_hex(e.prev_hash + domain::audit_canonical(e));
+    seq = e.seq;
+    hash = e.hash;
+    rows.insert(rows.end(), {std::int64_t{e.chain}, e.seq, sql_instant(e.at), e.actor, e.role, e.action, e.target,
+                             json_text(e.detail), e.prev_hash, e.hash});
+  }
+  insert_rows(c_, "INSERT INTO audit_log (chain, seq, at, actor, role, action, target, detail_json, prev_hash, hash) VALUES ",
+              10, rows);
+  std::vector<SqlValue> head_rows;
+  for (const auto& [chain, head] : heads) head_rows.insert(head_rows.end(), {std::int64_t{chain}, head.first, head.second});
+  insert_rows(c_, "INSERT INTO audit_head (chain, last_seq, last_hash) VALUES ", 3, head_rows,
+              c_.dialect() == Dialect::mysql
+                  ? " ON DUPLICATE KEY UPDATE last_seq = VALUES(last_seq), last_hash = VALUES(last_hash)"
+                  : " ON CONFLICT (chain) DO UPDATE SET last_seq = excluded.last_seq, last_hash = excluded.last_hash");
+  return entries;
 }
 
 std::vector<domain::AuditEntry> SqlAuditRepo::range(int chain, std::int64_t from_seq, std::size_t limit) {
@@ -71,21 +95,40 @@ std::vector<domain::AuditEntry> SqlAuditRepo::recent(std::size_t limit) {
   return out;
 }
 
-std::optional<domain::IdempotencyRecord> SqlIdempotencyRepo::find(std::int64_t channel_id, const std::string& key) {
-  auto rows = query(c_,
-                    "SELECT request_hash, status, response, created_at FROM idempotency WHERE channel_id = ? AND idem_key = ?",
-                    {channel_id, key});
-  if (rows.empty()) return std::nullopt;
-  return domain::IdempotencyRecord{channel_id, key, rows[0].text(0), static_cast<int>(rows[0].int64(1)),
-                                   rows[0].text(2), instant_of(rows[0].int64(3))};
+std::vector<std::optional<domain::IdempotencyRecord>> SqlIdempotencyRepo::find_many(
+    std::span<const std::pair<std::int64_t, std::string>> keys) {
+  std::vector<std::optional<domain::IdempotencyRecord>> out(keys.size());
+  std::map<std::int64_t, std::vector<SqlValue>> by_channel;  // one query per channel (primary key prefix)
+  for (const auto& [channel, key] : keys) by_channel[channel].emplace_back(key);
+  for (const auto& [channel, channel_keys] : by_channel) {
+    std::vector<SqlValue> params{channel};
+    const std::string sql =
+        "SELECT idem_key, request_hash, status, response, created_at FROM idempotency WHERE channel_id = ? AND idem_key IN (" +
+        in_list(params, channel_keys) + ")";
+    for (const auto& r : c_.query(sql, params)) {
+      domain::IdempotencyRecord rec{channel, r.text(0), r.text(1), static_cast<int>(r.int64(2)), r.text(3),
+                                    instant_of(r.int64(4))};
+      for (std::size_t i = 0; i < keys.size(); ++i) {
+        if (keys[i].first == channel && keys[i].second == rec.key) out[i] = rec;
+      }
+    }
+  }
+  return out;
 }
 
-Status SqlIdempotencyRepo::put(const domain::IdempotencyRecord& r) {
-  return insert_unique(c_,
-                       "INSERT INTO idempotency (channel_id, idem_key, request_hash, status, response, created_at)"
-                       " VALUES (?,?,?,?,?,?)",
-                       {r.channel_id, r.key, r.request_hash, std::int64_t{r.status}, r.response, sql_instant(r.created_at)},
-                       "idempotency key already used");
+Status SqlIdempotencyRepo::put_many(std::span<const domain::IdempotencyRecord> records) {
+  std::vector<SqlValue> rows;
+  for (const auto& r : records) {
+    rows.insert(rows.end(), {r.channel_id, r.key, r.request_hash, std::int64_t{r.status}, r.response, sql_instant(r.created_at)});
+  }
+  try {
+    insert_rows(c_, "INSERT INTO idempotency (channel_id, idem_key, request_hash, status, response, created_at) VALUES ",
+                6, rows);
+  } catch (const StoreFault& f) {
+    if (f.id() != "store.duplicate") throw;
+    return make_error("store.duplicate", "idempotency key already used");
+  }
+  return {};
 }
 
 }  // namespace zhishen::store

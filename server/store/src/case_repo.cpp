@@ -1,7 +1,13 @@
+#include "bulk.hpp"
 #include "sql_repos.hpp"
 
 namespace zhishen::store {
 namespace {
+
+constexpr const char* kEventsInsert =
+    "INSERT INTO case_events (case_no, seq, from_state, to_state, action, role, actor, at, reason, legal_basis, ban)"
+    " VALUES ";
+constexpr std::size_t kEventColumns = 11;
 
 const char* kSummaryColumns =
     "case_no, item_code, department_code, channel, applicant_name, applicant_id_masked, state, decision, due_at,"
@@ -42,6 +48,18 @@ domain::CaseSummary summary_of(const Row& r) {
   s.version = r.int64(12);
   s.flags = parse_flags(r.text(13));
   return s;
+}
+
+// The quoted names of the states lifecycle::is_in_flight holds, for an IN list.
+const std::string& in_flight_states() {
+  static const std::string list = [] {
+    std::string s;
+    for (auto state : lifecycle::kAllStates) {
+      if (lifecycle::is_in_flight(state)) s += (s.empty() ? "'" : ",'") + std::string(lifecycle::to_string(state)) + "'";
+    }
+    return s;
+  }();
+  return list;
 }
 
 std::string where(const std::string& case_no, const char* column) { return std::string(column) + ":" + case_no; }
@@ -97,65 +115,71 @@ std::string inbox_where(const ports::InboxQuery& q, std::vector<SqlValue>& param
 }  // namespace
 
 bool SqlCaseRepo::exists(const std::string& case_no) {
-  if (case_no == created_) return true;
+  if (created_.contains(case_no)) return true;
   return !query(c_, "SELECT 1 FROM cases WHERE case_no = ?", {case_no}).empty();
 }
 
-Status SqlCaseRepo::create(const domain::CaseFile& f) {
+void SqlCaseRepo::case_values(const domain::CaseFile& f, std::vector<SqlValue>& out) const {
   const auto& a = f.applicant;
   const auto& r = f.record;
-  auto st = insert_unique(
-      c_,
-      "INSERT INTO cases (case_no, item_code, item_version, department_code, channel, applicant_type, applicant_name,"
-      " applicant_id_type, applicant_id_enc, applicant_id_index, applicant_id_masked, applicant_phone_enc,"
-      " applicant_address_enc, auth_level, application_enc, state, decision, version, terms_json, clocks_json,"
-      " submitted_at, updated_at, due_at, yellow_at, light, assignee_id, decided_at, receipt_no, flags)"
-      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-      {f.case_no, f.item_code, std::int64_t{f.item_version}, f.department_code, f.channel, a.type, a.name, a.id_type,
-       codec_.seal(a.id_number, where(f.case_no, "cases.applicant_id")), codec_.index(a.id_type, a.id_number),
-       domain::mask_id(a.id_number), codec_.seal(a.phone, where(f.case_no, "cases.applicant_phone")),
-       codec_.seal(a.address, where(f.case_no, "cases.applicant_address")), a.auth_level,
-       codec_.seal(json_text(f.application), where(f.case_no, "cases.application")),
-       std::string(lifecycle::to_string(r.state)), std::string(lifecycle::to_string(r.decision)), r.version,
-       terms_json(r.terms), clocks_json(r.clocks), sql_instant(r.submitted_at),
-       sql_instant(r.history.empty() ? r.submitted_at : r.history.back().at), sql_due(f.due_at),
-       sql_opt_instant(f.yellow_at), std::string(calendar::to_string(f.light)), sql_opt_int(f.assignee_id),
-       sql_opt_instant(f.decided_at), f.receipt_no, flags_text(f.flags)},
-      "case " + f.case_no + " exists");
-  if (!st) return st;
-  if (!f.materials.empty()) {
-    std::string sql = "INSERT INTO case_materials (case_no, seq, code, name, mime, sha256, size, extracted_enc) VALUES ";
-    std::vector<SqlValue> params;
-    for (std::size_t i = 0; i < f.materials.size(); ++i) {
-      const auto& m = f.materials[i];
-      sql += i ? ",(?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?)";
-      params.insert(params.end(), {f.case_no, static_cast<std::int64_t>(i), m.code, m.name, m.mime, m.sha256, m.size,
-                                   codec_.seal(json_text(m.extracted), where(f.case_no, "case_materials.extracted"))});
+  out.insert(out.end(),
+             {f.case_no, f.item_code, std::int64_t{f.item_version}, f.department_code, f.channel, a.type, a.name, a.id_type,
+              codec_.seal(a.id_number, where(f.case_no, "cases.applicant_id")), codec_.index(a.id_type, a.id_number),
+              domain::mask_id(a.id_number), codec_.seal(a.phone, where(f.case_no, "cases.applicant_phone")),
+              codec_.seal(a.address, where(f.case_no, "cases.applicant_address")), a.auth_level,
+              codec_.seal(json_text(f.application), where(f.case_no, "cases.application")),
+              std::string(lifecycle::to_string(r.state)), std::string(lifecycle::to_string(r.decision)), r.version,
+              terms_json(r.terms), clocks_json(r.clocks), sql_instant(r.submitted_at),
+              sql_instant(r.history.empty() ? r.submitted_at : r.history.back().at), sql_due(f.due_at),
+              sql_opt_instant(f.yellow_at), std::string(calendar::to_string(f.light)), sql_opt_int(f.assignee_id),
+              sql_opt_instant(f.decided_at), f.receipt_no, flags_text(f.flags)});
+}
+
+Status SqlCaseRepo::create_many(std::span<const domain::CaseFile* const> files) {
+  if (files.empty()) return {};
+  std::vector<SqlValue> cases, materials, events;
+  for (const domain::CaseFile* f : files) {
+    case_values(*f, cases);
+    for (std::size_t i = 0; i < f->materials.size(); ++i) {
+      const auto& m = f->materials[i];
+      materials.insert(materials.end(),
+                       {f->case_no, static_cast<std::int64_t>(i), m.code, m.name, m.mime, m.sha256, m.size,
+                        codec_.seal(json_text(m.extracted), where(f->case_no, "case_materials.extracted"))});
     }
-    c_.execute(sql, params);
+    event_values(*f, 0, events);
   }
-  append_events(f, 0);
-  created_ = f.case_no;
+  try {
+    insert_rows(c_,
+                "INSERT INTO cases (case_no, item_code, item_version, department_code, channel, applicant_type,"
+                " applicant_name, applicant_id_type, applicant_id_enc, applicant_id_index, applicant_id_masked,"
+                " applicant_phone_enc, applicant_address_enc, auth_level, application_enc, state, decision, version,"
+                " terms_json, clocks_json, submitted_at, updated_at, due_at, yellow_at, light, assignee_id, decided_at,"
+                " receipt_no, flags) VALUES ",
+                29, cases);
+  } catch (const StoreFault& fault) {
+    if (fault.id() != "store.duplicate") throw;
+    // A chunk may have gone in before the one that failed: the caller's transaction must not commit
+    // half a batch, so the error says to roll back (SqlStore::transact does on any error).
+    return make_error("store.duplicate", files.size() == 1 ? "case " + files[0]->case_no + " exists"
+                                                           : "a case number of the batch exists");
+  }
+  insert_rows(c_, "INSERT INTO case_materials (case_no, seq, code, name, mime, sha256, size, extracted_enc) VALUES ", 8,
+              materials);
+  insert_rows(c_, kEventsInsert, kEventColumns, events);
+  for (const domain::CaseFile* f : files) created_.insert(f->case_no);
   return {};
 }
 
-// One multi-row INSERT for the events from `from` on (one round trip however many there are).
-void SqlCaseRepo::append_events(const domain::CaseFile& f, std::size_t from) {
+// The values of the events from `from` on, for kEventsInsert.
+void SqlCaseRepo::event_values(const domain::CaseFile& f, std::size_t from, std::vector<SqlValue>& out) {
   const auto& h = f.record.history;
-  if (from >= h.size()) return;
-  std::string sql =
-      "INSERT INTO case_events (case_no, seq, from_state, to_state, action, role, actor, at, reason, legal_basis, ban)"
-      " VALUES ";
-  std::vector<SqlValue> params;
   for (std::size_t i = from; i < h.size(); ++i) {
     const auto& e = h[i];
-    sql += i > from ? ",(?,?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?,?)";
-    params.insert(params.end(),
-                  {f.case_no, e.seq, std::string(lifecycle::to_string(e.from)), std::string(lifecycle::to_string(e.to)),
-                   std::string(lifecycle::to_string(e.action)), std::string(lifecycle::to_string(e.role)), e.actor,
-                   sql_instant(e.at), e.reason, e.legal_basis, sql_bool(e.ban)});
+    out.insert(out.end(),
+               {f.case_no, e.seq, std::string(lifecycle::to_string(e.from)), std::string(lifecycle::to_string(e.to)),
+                std::string(lifecycle::to_string(e.action)), std::string(lifecycle::to_string(e.role)), e.actor,
+                sql_instant(e.at), e.reason, e.legal_basis, sql_bool(e.ban)});
   }
-  c_.execute(sql, params);
 }
 
 Result<domain::CaseFile> SqlCaseRepo::load(const std::string& case_no) {
@@ -240,17 +264,24 @@ Status SqlCaseRepo::save(const domain::CaseFile& f, std::int64_t expected_versio
   const std::int64_t stored = max_seq.empty() || max_seq[0].is_null(0) ? 0 : max_seq[0].int64(0);
   std::size_t from = 0;
   while (from < r.history.size() && r.history[from].seq <= stored) ++from;
-  append_events(f, from);
+  std::vector<SqlValue> events;
+  event_values(f, from, events);
+  insert_rows(c_, kEventsInsert, kEventColumns, events);
   return {};
 }
 
-Status SqlCaseRepo::add_decision(const std::string& case_no, const domain::DecisionRecord& d) {
-  if (!exists(case_no)) return make_error("store.not_found", "no case " + case_no);
-  exec(c_,
-       "INSERT INTO decisions (case_no, kind, outcome, rule_set_version, detail_enc, decided_by, decided_at)"
-       " VALUES (?,?,?,?,?,?,?)",
-       {case_no, d.kind, d.outcome, std::int64_t{d.rule_set_version},
-        codec_.seal(json_text(d.detail), where(case_no, "decisions.detail")), d.decided_by, sql_instant(d.decided_at)});
+Status SqlCaseRepo::add_decisions(std::span<const ports::NewDecision> decisions) {
+  std::vector<SqlValue> values;
+  for (const auto& [case_no, d] : decisions) {
+    if (!exists(case_no)) return make_error("store.not_found", "no case " + case_no);
+    values.insert(values.end(), {case_no, d.kind, d.outcome, std::int64_t{d.rule_set_version},
+                                 codec_.seal(json_text(d.detail), where(case_no, "decisions.detail")), d.decided_by,
+                                 sql_instant(d.decided_at)});
+  }
+  insert_rows(c_,
+              "INSERT INTO decisions (case_no, kind, outcome, rule_set_version, detail_enc, decided_by, decided_at)"
+              " VALUES ",
+              7, values);
   return {};
 }
 
@@ -320,17 +351,35 @@ std::vector<domain::CaseSummary> SqlCaseRepo::by_applicant(const std::string& id
   return out;
 }
 
-std::optional<std::string> SqlCaseRepo::in_flight_elsewhere(const std::string& id_number, const std::string& item_code,
-                                                         const std::string& except_channel) {
-  // Index (applicant_id_index, item_code): the applicant's cases of this item, a handful at most.
-  auto rows = query(c_,
-                    "SELECT case_no FROM cases WHERE applicant_id_index IN (?, ?) AND item_code = ? AND channel <> ?"
-                    " AND state IN ('submitted','auto_approved','auto_rejected','manual_review','correction_requested',"
-                    "'resubmitted','suspended','recheck_confirmed','recheck_failed','manual_approved','certificate_issued')"
-                    " ORDER BY case_no LIMIT 1",
-                    {codec_.index("citizen_id", id_number), codec_.index("uscc", id_number), item_code, except_channel});
-  if (rows.empty()) return std::nullopt;
-  return rows[0].text(0);
+std::vector<std::optional<std::string>> SqlCaseRepo::in_flight_elsewhere_many(
+    std::span<const ports::InFlightQuery> queries) {
+  std::vector<std::optional<std::string>> out(queries.size());
+  if (queries.empty()) return out;
+  // Index (applicant_id_index, item_code): the applicants' cases, a handful each; the item and the
+  // channel are compared here. An ID number's index under both types: the query does not know it.
+  std::vector<SqlValue> indexes;
+  std::vector<std::pair<std::string, std::string>> index_of(queries.size());
+  for (std::size_t i = 0; i < queries.size(); ++i) {
+    index_of[i] = {codec_.index("citizen_id", queries[i].id_number), codec_.index("uscc", queries[i].id_number)};
+    indexes.emplace_back(index_of[i].first);
+    indexes.emplace_back(index_of[i].second);
+  }
+  std::vector<SqlValue> params;
+  const std::string sql =
+      "SELECT applicant_id_index, item_code, channel, case_no FROM cases WHERE applicant_id_index IN (" +
+      in_list(params, indexes) +
+      ") AND state IN (" + in_flight_states() + ")";
+  for (const auto& r : c_.query(sql, params)) {
+    const std::string index = r.text(0), item = r.text(1), channel = r.text(2), case_no = r.text(3);
+    for (std::size_t i = 0; i < queries.size(); ++i) {
+      const auto& q = queries[i];
+      if ((index == index_of[i].first || index == index_of[i].second) && item == q.item_code &&
+          channel != q.except_channel && (!out[i] || case_no < *out[i])) {
+        out[i] = case_no;
+      }
+    }
+  }
+  return out;
 }
 
 Status insert_unique(Connection& c, std::string_view sql, std::initializer_list<SqlValue> params,

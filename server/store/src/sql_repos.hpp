@@ -3,6 +3,8 @@
 // Connection interface and shared by SQLite and MySQL. Internal to server/store.
 // Thread-safety: owned by the transaction's thread.
 
+#include <unordered_set>
+
 #include "codec.hpp"
 #include "zhishen/ports/store.hpp"
 
@@ -11,10 +13,10 @@ namespace zhishen::store {
 class SqlCaseRepo final : public ports::CaseRepo {
  public:
   SqlCaseRepo(Connection& c, const Codec& codec) : c_(c), codec_(codec) {}
-  Status create(const domain::CaseFile& f) override;
+  Status create_many(std::span<const domain::CaseFile* const> files) override;
   Result<domain::CaseFile> load(const std::string& case_no) override;
   Status save(const domain::CaseFile& f, std::int64_t expected_version) override;
-  Status add_decision(const std::string& case_no, const domain::DecisionRecord& d) override;
+  Status add_decisions(std::span<const ports::NewDecision> decisions) override;
   std::vector<domain::DecisionRecord> decisions(const std::string& case_no) override;
   std::vector<domain::CaseSummary> inbox(const ports::InboxQuery& q) override;
   std::int64_t count(const ports::InboxQuery& q) override;
@@ -28,13 +30,13 @@ class SqlCaseRepo final : public ports::CaseRepo {
                                                std::size_t limit) override;
   std::vector<domain::CaseSummary> overdue_written(Instant after, Instant until, std::size_t limit) override;
 
-  std::optional<std::string> in_flight_elsewhere(const std::string& id_number, const std::string& item_code,
-                                                 const std::string& except_channel) override;
+  std::vector<std::optional<std::string>> in_flight_elsewhere_many(std::span<const ports::InFlightQuery> queries) override;
 
  private:
   bool exists(const std::string& case_no);
-  void append_events(const domain::CaseFile& f, std::size_t from);
-  std::string created_;  // the case created in this transaction (no need to look it up again)
+  void case_values(const domain::CaseFile& f, std::vector<SqlValue>& out) const;
+  static void event_values(const domain::CaseFile& f, std::size_t from, std::vector<SqlValue>& out);
+  std::unordered_set<std::string> created_;  // cases created in this transaction (no need to look them up)
   Connection& c_;
   const Codec& codec_;
 };
@@ -42,7 +44,7 @@ class SqlCaseRepo final : public ports::CaseRepo {
 class SqlAuditRepo final : public ports::AuditRepo {
  public:
   explicit SqlAuditRepo(Connection& c) : c_(c) {}
-  domain::AuditEntry append(domain::AuditEntry e) override;
+  std::vector<domain::AuditEntry> append_many(std::vector<domain::AuditEntry> entries) override;
   std::vector<domain::AuditEntry> range(int chain, std::int64_t from_seq, std::size_t limit) override;
   std::vector<domain::AuditEntry> recent(std::size_t limit) override;
 
@@ -53,8 +55,9 @@ class SqlAuditRepo final : public ports::AuditRepo {
 class SqlIdempotencyRepo final : public ports::IdempotencyRepo {
  public:
   explicit SqlIdempotencyRepo(Connection& c) : c_(c) {}
-  std::optional<domain::IdempotencyRecord> find(std::int64_t channel_id, const std::string& key) override;
-  Status put(const domain::IdempotencyRecord& r) override;
+  std::vector<std::optional<domain::IdempotencyRecord>> find_many(
+      std::span<const std::pair<std::int64_t, std::string>> keys) override;
+  Status put_many(std::span<const domain::IdempotencyRecord> records) override;
 
  private:
   Connection& c_;
@@ -122,14 +125,14 @@ class SqlSupervisionRepo final : public ports::SupervisionRepo {
   Status revoke_certificate(const std::string& cert_no, Instant at, const std::string& reason) override;
   std::vector<domain::Certificate> revoked_certificates(const std::string& department_code) override;
   Result<std::int64_t> add_ban(const domain::Ban& b) override;
-  std::optional<domain::Ban> active_ban(const std::string& applicant_id_number, const std::string& item_code,
-                                        Instant at) override;
+  std::vector<std::optional<domain::Ban>> active_bans(std::span<const ports::ApplicantItem> who, Instant at) override;
   Result<std::int64_t> put_publicity(const domain::PublicityRecord& p) override;
   std::optional<domain::PublicityRecord> publicity_for(const std::string& case_no) override;
   Status update_publicity(const domain::PublicityRecord& p) override;
   Status put_evaluation(const domain::Evaluation& e) override;
   std::optional<domain::Evaluation> evaluation(const std::string& case_no) override;
   Result<std::int64_t> enqueue(const domain::OutboxMessage& m) override;
+  Status enqueue_many(std::span<const domain::OutboxMessage> messages) override;
   std::vector<domain::OutboxMessage> due_messages(Instant now, std::size_t limit) override;
   Status update_message(const domain::OutboxMessage& m) override;
   std::vector<domain::Ticket> tickets_for_case(const std::string& case_no) override;

@@ -1,3 +1,4 @@
+#include "bulk.hpp"
 #include "sql_repos.hpp"
 
 namespace zhishen::store {
@@ -134,16 +135,31 @@ Result<std::int64_t> SqlSupervisionRepo::add_ban(const domain::Ban& b) {
   return c_.last_insert_id();
 }
 
-std::optional<domain::Ban> SqlSupervisionRepo::active_ban(const std::string& applicant_id_number,
-                                                          const std::string& item_code, Instant at) {
-  auto rows = query(c_,
-                    "SELECT id, item_code, case_no, imposed_at, until_at, reason FROM bans WHERE applicant_index = ?"
-                    " AND item_code = ? AND imposed_at <= ? AND until_at > ? ORDER BY until_at DESC LIMIT 1",
-                    {codec_.index("ban", applicant_id_number), item_code, sql_instant(at), sql_instant(at)});
-  if (rows.empty()) return std::nullopt;
-  const Row& r = rows[0];
-  return domain::Ban{r.int64(0), applicant_id_number, r.text(1), r.text(2), instant_of(r.int64(3)),
-                     instant_of(r.int64(4)), r.text(5)};
+std::vector<std::optional<domain::Ban>> SqlSupervisionRepo::active_bans(std::span<const ports::ApplicantItem> who,
+                                                                       Instant at) {
+  std::vector<std::optional<domain::Ban>> out(who.size());
+  if (who.empty()) return out;
+  std::vector<std::string> index_of;
+  std::vector<SqlValue> indexes;
+  for (const auto& w : who) {
+    index_of.push_back(codec_.index("ban", w.id_number));
+    indexes.emplace_back(index_of.back());
+  }
+  std::vector<SqlValue> params;
+  const std::string marks = in_list(params, indexes);
+  params.insert(params.end(), {sql_instant(at), sql_instant(at)});
+  for (const auto& r : c_.query("SELECT applicant_index, id, item_code, case_no, imposed_at, until_at, reason FROM bans"
+                                " WHERE applicant_index IN (" + marks + ") AND imposed_at <= ? AND until_at > ?",
+                                params)) {
+    const std::string index = r.text(0), item = r.text(2);
+    const Instant until = instant_of(r.int64(5));
+    for (std::size_t i = 0; i < who.size(); ++i) {
+      if (index_of[i] != index || item != who[i].item_code || (out[i] && out[i]->until >= until)) continue;
+      out[i] = domain::Ban{r.int64(1), who[i].id_number, item, r.text(3), instant_of(r.int64(4)), until,
+                           r.text(6)};
+    }
+  }
+  return out;
 }
 
 Result<std::int64_t> SqlSupervisionRepo::put_publicity(const domain::PublicityRecord& p) {
@@ -191,13 +207,22 @@ std::optional<domain::Evaluation> SqlSupervisionRepo::evaluation(const std::stri
 }
 
 Result<std::int64_t> SqlSupervisionRepo::enqueue(const domain::OutboxMessage& m) {
-  exec(c_,
-       "INSERT INTO outbox (case_no, recipient_enc, template_id, text, created_at, attempts, next_attempt_at, sent_at,"
-       " last_error) VALUES (?,?,?,?,?,?,?,?,?)",
-       {m.case_no, codec_.seal(m.recipient, "outbox.recipient:" + m.case_no), m.template_id, m.text,
-        sql_instant(m.created_at), std::int64_t{m.attempts}, sql_instant(m.next_attempt_at), sql_opt_instant(m.sent_at),
-        m.last_error});
+  if (auto st = enqueue_many(std::span<const domain::OutboxMessage>(&m, 1)); !st) return st.error();
   return c_.last_insert_id();
+}
+
+Status SqlSupervisionRepo::enqueue_many(std::span<const domain::OutboxMessage> messages) {
+  std::vector<SqlValue> rows;
+  for (const auto& m : messages) {
+    rows.insert(rows.end(), {m.case_no, codec_.seal(m.recipient, "outbox.recipient:" + m.case_no), m.template_id, m.text,
+                             sql_instant(m.created_at), std::int64_t{m.attempts}, sql_instant(m.next_attempt_at),
+                             sql_opt_instant(m.sent_at), m.last_error});
+  }
+  insert_rows(c_,
+              "INSERT INTO outbox (case_no, recipient_enc, template_id, text, created_at, attempts, next_attempt_at,"
+              " sent_at, last_error) VALUES ",
+              9, rows);
+  return {};
 }
 
 std::vector<domain::OutboxMessage> SqlSupervisionRepo::due_messages(Instant now, std::size_t limit) {

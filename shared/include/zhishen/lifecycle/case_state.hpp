@@ -50,4 +50,22 @@ std::string_view label_zh(State s);
 // True for archived, the only state no action leaves.
 constexpr bool is_terminal(State s) { return s == State::archived; }
 
+// True while an application is still being handled: accepted and not yet closed (completed,
+// publicised, archived), revoked or withdrawn. Another application for the same item from another
+// channel while one is in flight is flagged (000 Art.17).
+constexpr bool is_in_flight(State s) {
+  switch (s) {
+    case State::precheck_failed:
+    case State::not_accepted:
+    case State::completed:
+    case State::publicised:
+    case State::archived:
+    case State::revoked:
+    case State::withdrawn:
+      return false;
+    default:
+      return true;
+  }
+}
+
 }  // namespace zhishen::lifecycle

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -52,15 +53,47 @@ struct EventFact {
   std::vector<lifecycle::ClockRecord> clocks;  // the case's clocks as stored now
 };
 
+// A decision to record on a case (CaseRepo::add_decisions).
+struct NewDecision {
+  std::string case_no;
+  domain::DecisionRecord record;
+};
+
+// "Another case of this applicant for this item, in flight, from another channel?" (000 Art.17).
+struct InFlightQuery {
+  std::string id_number;
+  std::string item_code;
+  std::string except_channel;
+};
+
+// An applicant and an item (SupervisionRepo::active_bans).
+struct ApplicantItem {
+  std::string id_number;
+  std::string item_code;
+};
+
+// The batch methods (`*_many`, `active_bans`, `add_decisions`) do in a few statements what their
+// one-value forms do once per value; the one-value forms are the batch of one.
 class CaseRepo {
  public:
   virtual ~CaseRepo() = default;
-  virtual Status create(const domain::CaseFile& c) = 0;                         // store.duplicate
+  // Creates every case. On store.duplicate (a case number taken) some may be written: the work
+  // returns the error so that its transaction rolls back.
+  virtual Status create_many(std::span<const domain::CaseFile* const> files) = 0;
+  Status create(const domain::CaseFile& c) {  // store.duplicate
+    const domain::CaseFile* one[] = {&c};
+    return create_many(one);
+  }
   virtual Result<domain::CaseFile> load(const std::string& case_no) = 0;        // store.not_found
   // Writes the record if the stored version equals expected_version (store.conflict otherwise);
   // appends the events beyond those stored and replaces the clocks and the derived columns.
   virtual Status save(const domain::CaseFile& c, std::int64_t expected_version) = 0;
-  virtual Status add_decision(const std::string& case_no, const domain::DecisionRecord& d) = 0;
+  // store.not_found when a case does not exist (then nothing is recorded).
+  virtual Status add_decisions(std::span<const NewDecision> decisions) = 0;
+  Status add_decision(const std::string& case_no, const domain::DecisionRecord& d) {
+    const NewDecision one[] = {{case_no, d}};
+    return add_decisions(one);
+  }
   virtual std::vector<domain::DecisionRecord> decisions(const std::string& case_no) = 0;
   // Sorted by due_at (cases without a running deadline last), then by case number.
   virtual std::vector<domain::CaseSummary> inbox(const InboxQuery& q) = 0;
@@ -86,17 +119,27 @@ class CaseRepo {
   // (after, until] whose earliest running deadline is at or before `until`.
   virtual std::vector<domain::CaseSummary> overdue_written(Instant after, Instant until, std::size_t limit) = 0;
   // Another case of this applicant for this item, still in flight (not decided and closed), that
-  // came through a channel other than `except_channel` (000 Art.17); its number, or nullopt.
-  virtual std::optional<std::string> in_flight_elsewhere(const std::string& id_number, const std::string& item_code,
-                                                         const std::string& except_channel) = 0;
+  // came through a channel other than `except_channel` (000 Art.17); its number (the smallest), or
+  // nullopt — one answer per query, in order.
+  virtual std::vector<std::optional<std::string>> in_flight_elsewhere_many(std::span<const InFlightQuery> queries) = 0;
+  std::optional<std::string> in_flight_elsewhere(const std::string& id_number, const std::string& item_code,
+                                                 const std::string& except_channel) {
+    const InFlightQuery one[] = {{id_number, item_code, except_channel}};
+    return in_flight_elsewhere_many(one).front();
+  }
 };
 
 class AuditRepo {
  public:
   virtual ~AuditRepo() = default;
-  // Assigns chain, seq, prev_hash and hash (chained to the previous entry of its chain) and
-  // returns the stored entry.
-  virtual domain::AuditEntry append(domain::AuditEntry e) = 0;
+  // Assigns chain, seq, prev_hash and hash (chained to the previous entry of its chain, entries of
+  // one chain in the order given) and returns the stored entries in the order given.
+  virtual std::vector<domain::AuditEntry> append_many(std::vector<domain::AuditEntry> entries) = 0;
+  domain::AuditEntry append(domain::AuditEntry e) {
+    std::vector<domain::AuditEntry> one;
+    one.push_back(std::move(e));
+    return std::move(append_many(std::move(one)).front());
+  }
   // Entries of one chain from from_seq on, in seq order.
   virtual std::vector<domain::AuditEntry> range(int chain, std::int64_t from_seq, std::size_t limit) = 0;
   // The newest entries of every chain (for lists), newest first.
@@ -106,8 +149,18 @@ class AuditRepo {
 class IdempotencyRepo {
  public:
   virtual ~IdempotencyRepo() = default;
-  virtual std::optional<domain::IdempotencyRecord> find(std::int64_t channel_id, const std::string& key) = 0;
-  virtual Status put(const domain::IdempotencyRecord& r) = 0;  // store.duplicate
+  // The stored answer for each (channel, key), in order.
+  virtual std::vector<std::optional<domain::IdempotencyRecord>> find_many(
+      std::span<const std::pair<std::int64_t, std::string>> keys) = 0;
+  // Stores every record; store.duplicate (a key already used) as for CaseRepo::create_many.
+  virtual Status put_many(std::span<const domain::IdempotencyRecord> records) = 0;
+  std::optional<domain::IdempotencyRecord> find(std::int64_t channel_id, const std::string& key) {
+    const std::pair<std::int64_t, std::string> one[] = {{channel_id, key}};
+    return find_many(one).front();
+  }
+  Status put(const domain::IdempotencyRecord& r) {  // store.duplicate
+    return put_many(std::span<const domain::IdempotencyRecord>(&r, 1));
+  }
 };
 
 class DirectoryRepo {
@@ -175,8 +228,13 @@ class SupervisionRepo {
   virtual std::vector<domain::Certificate> revoked_certificates(const std::string& department_code) = 0;
 
   virtual Result<std::int64_t> add_ban(const domain::Ban& b) = 0;
-  virtual std::optional<domain::Ban> active_ban(const std::string& applicant_id_number, const std::string& item_code,
-                                                Instant at) = 0;
+  // The ban in force at `at` for each applicant and item (the one lasting longest), in order.
+  virtual std::vector<std::optional<domain::Ban>> active_bans(std::span<const ApplicantItem> who, Instant at) = 0;
+  std::optional<domain::Ban> active_ban(const std::string& applicant_id_number, const std::string& item_code,
+                                        Instant at) {
+    const ApplicantItem one[] = {{applicant_id_number, item_code}};
+    return active_bans(one, at).front();
+  }
 
   virtual Result<std::int64_t> put_publicity(const domain::PublicityRecord& p) = 0;  // store.duplicate (case)
   virtual std::optional<domain::PublicityRecord> publicity_for(const std::string& case_no) = 0;
@@ -186,6 +244,7 @@ class SupervisionRepo {
   virtual std::optional<domain::Evaluation> evaluation(const std::string& case_no) = 0;
 
   virtual Result<std::int64_t> enqueue(const domain::OutboxMessage& m) = 0;
+  virtual Status enqueue_many(std::span<const domain::OutboxMessage> messages) = 0;
   virtual std::vector<domain::OutboxMessage> due_messages(Instant now, std::size_t limit) = 0;
   virtual Status update_message(const domain::OutboxMessage& m) = 0;
 

@@ -1,0 +1,259 @@
+#include "intake.hpp"
+
+#include <set>
+#include <utility>
+
+#include "case_support.hpp"
+#include "zhishen/json/parse.hpp"
+#include "zhishen/json/write.hpp"
+#include "zhishen/lifecycle/case_state.hpp"
+
+namespace zhishen::server {
+namespace {
+
+constexpr int kAttemptsAlone = 5;  // fresh case numbers for one application that keeps colliding
+
+std::string next_steps(const CompiledItem& item, const rules::Decision& d, const std::string& receipt_no) {
+  switch (d.outcome) {
+    case rules::Outcome::approved: {
+      std::string s = "自动审批通过，办结回执编号 " + receipt_no + "。部门将在" +
+                      std::to_string(item.terms.recheck_span_workdays) + "个工作日内复核。";
+      if (item.returns_originals) s += "请按要求交回原证照：" + item.return_instructions;
+      return s;
+    }
+    case rules::Outcome::rejected: return "不予许可：" + joined_messages(d.reasons) + "。如有异议，可依法申请行政复议或提起行政诉讼。";
+    case rules::Outcome::manual_review:
+      return "已转人工审查，承诺办结时限" + std::to_string(item.terms.commitment_span_workdays) + "个工作日。";
+    case rules::Outcome::ineligible: return "不符合智能审批条件：" + joined_messages(d.reasons) + "。" + d.other_ways;
+  }
+  return {};
+}
+
+// One application's fate in one attempt at writing its batch.
+struct Slot {
+  explicit Slot(PendingApplication* pending) : p(pending) {}
+  PendingApplication* p;
+  enum class Fate { write, replay, refuse } fate = Fate::write;
+  std::optional<domain::IdempotencyRecord> stored;  // replay
+  std::optional<Error> refusal;                     // refuse
+  json::Object answer;                              // write
+};
+
+void draw_numbers(PreparedApplication& a, Instant now) {
+  a.file.case_no = new_number("ZS", now);
+  a.file.receipt_no = a.decision.outcome == rules::Outcome::approved ? new_number("HZ", now) : "";
+}
+
+json::Object answer_of(const PreparedApplication& a, Instant now, const std::vector<std::string>& flags) {
+  const auto& f = a.file;
+  const auto& d = a.decision;
+  json::Object answer{{"case_no", f.case_no},
+                      {"item_code", f.item_code},
+                      {"outcome", std::string(rules::to_string(d.outcome))},
+                      {"state", std::string(lifecycle::to_string(f.record.state))},
+                      {"reasons", reasons_json(d.reasons)},
+                      {"warnings", reasons_json(d.warnings)},
+                      {"next_steps", next_steps(*a.item, d, f.receipt_no)},
+                      {"submitted_at", format_instant(now, UtcOffset{})}};
+  if (!f.receipt_no.empty()) answer.emplace_back("receipt_no", f.receipt_no);
+  if (d.outcome == rules::Outcome::ineligible) answer.emplace_back("other_ways", d.other_ways);
+  answer.emplace_back("flags", json::Array(flags.begin(), flags.end()));
+  return answer;
+}
+
+// Which applications of the batch are refused or replayed; the rest are to be written.
+void sort_out(ports::StoreTx& tx, std::vector<Slot>& slots, Instant now) {
+  std::vector<std::pair<std::int64_t, std::string>> keys;
+  for (const auto& s : slots) keys.emplace_back(s.p->channel->id, s.p->key);
+  auto found = tx.idempotency().find_many(keys);
+  std::vector<ports::ApplicantItem> who;
+  std::vector<Slot*> asked;
+  for (std::size_t i = 0; i < slots.size(); ++i) {
+    if (found[i]) {
+      slots[i].fate = Slot::Fate::replay;
+      slots[i].stored = std::move(found[i]);
+      continue;
+    }
+    const auto& f = slots[i].p->application.file;
+    who.push_back({f.applicant.id_number, f.item_code});
+    asked.push_back(&slots[i]);
+  }
+  if (asked.empty()) return;
+  auto bans = tx.supervision().active_bans(who, now);
+  for (std::size_t i = 0; i < asked.size(); ++i) {
+    if (!bans[i]) continue;
+    asked[i]->fate = Slot::Fate::refuse;
+    asked[i]->refusal = make_error("application.banned", "the applicant may not apply for this item until " +
+                                                             format_instant(bans[i]->until, UtcOffset{}) + " (000 Art.17)");
+  }
+}
+
+// The in-flight application elsewhere for each slot to be written: stored ones, then the batch's
+// earlier ones (written in the same transaction).
+std::vector<std::optional<std::string>> conflicts(ports::StoreTx& tx, const std::vector<Slot*>& writing) {
+  std::vector<ports::InFlightQuery> queries;
+  for (const Slot* s : writing) {
+    const auto& f = s->p->application.file;
+    queries.push_back({f.applicant.id_number, f.item_code, s->p->channel->name});
+  }
+  auto found = tx.cases().in_flight_elsewhere_many(queries);
+  for (std::size_t i = 0; i < writing.size(); ++i) {
+    for (std::size_t j = 0; j < i && !found[i]; ++j) {
+      const auto& earlier = writing[j]->p->application.file;
+      if (earlier.applicant.id_number == queries[i].id_number && earlier.item_code == queries[i].item_code &&
+          earlier.channel != queries[i].except_channel && lifecycle::is_in_flight(earlier.record.state)) {
+        found[i] = earlier.case_no;
+      }
+    }
+  }
+  return found;
+}
+
+// Stores the applications to be written; answers go into their slots.
+Status store(ports::StoreTx& tx, const std::vector<Slot*>& writing) {
+  const auto elsewhere = conflicts(tx, writing);
+  std::vector<const domain::CaseFile*> files;
+  std::vector<ports::NewDecision> decisions;
+  std::vector<domain::AuditEntry> audit;
+  std::vector<domain::OutboxMessage> messages;
+  std::vector<domain::IdempotencyRecord> answers;
+  for (std::size_t i = 0; i < writing.size(); ++i) {
+    PendingApplication& p = *writing[i]->p;
+    domain::CaseFile& f = p.application.file;
+    const rules::Decision& d = p.application.decision;
+    const std::string outcome(rules::to_string(d.outcome));
+    std::erase(f.flags, std::string("duplicate_channel"));
+    if (elsewhere[i]) f.flags.push_back("duplicate_channel");
+    files.push_back(&f);
+    decisions.push_back({f.case_no, {0, "auto", outcome, d.rule_set_version, p.application.trace, "system", p.now}});
+    audit.push_back({0, p.now, p.channel->name, "applicant", "application.submit", f.case_no,
+                     json::Object{{"item", f.item_code}, {"outcome", outcome}, {"duplicate_of", elsewhere[i].value_or("")}},
+                     "", ""});
+    if (!f.applicant.phone.empty()) {
+      messages.push_back({0, f.case_no, f.applicant.phone, "decision." + outcome,
+                          "【智审】您申请的" + p.application.item->name + "（" + f.case_no + "）" + outcome_text(d.outcome) + "。",
+                          p.now, 0, p.now, std::nullopt, ""});
+    }
+    writing[i]->answer = answer_of(p.application, p.now, f.flags);
+    answers.push_back({p.channel->id, p.key, p.request_hash, 201, json::to_json(writing[i]->answer), p.now});
+  }
+  if (auto st = tx.cases().create_many(files); !st) return st;
+  if (auto st = tx.cases().add_decisions(decisions); !st) return st;
+  if (auto st = tx.supervision().enqueue_many(messages); !st) return st;
+  if (auto st = tx.idempotency().put_many(answers); !st) return st;
+  // Last: the audit chains' heads stay locked from here to the commit, the shorter the better
+  // for the other writers.
+  tx.audit().append_many(std::move(audit));
+  return {};
+}
+
+// One transaction for the slots: numbers drawn afresh, then checks and rows.
+Status attempt(ServerContext& ctx, std::vector<Slot>& slots) {
+  for (auto& s : slots) draw_numbers(s.p->application, s.p->now);
+  const Instant now = ctx.now();
+  return ctx.store().transact([&](ports::StoreTx& tx) -> Status {
+    for (auto& s : slots) {  // a retried transaction starts over
+      s.fate = Slot::Fate::write;
+      s.stored.reset();
+      s.refusal.reset();
+    }
+    sort_out(tx, slots, now);
+    std::vector<Slot*> writing;
+    for (auto& s : slots) {
+      if (s.fate == Slot::Fate::write) writing.push_back(&s);
+    }
+    if (writing.empty()) return {};
+    return store(tx, writing);
+  });
+}
+
+void finish(Slot& s) {
+  PendingApplication& p = *s.p;
+  switch (s.fate) {
+    case Slot::Fate::write: p.result.emplace(ChannelAnswer{201, std::move(s.answer)}); break;
+    case Slot::Fate::replay: p.result.emplace(replay_of(*s.stored, p.request_hash)); break;
+    case Slot::Fate::refuse: p.result.emplace(*s.refusal); break;
+  }
+  p.done = true;
+}
+
+void write_alone(ServerContext& ctx, PendingApplication& p) {
+  std::vector<Slot> one{Slot(&p)};
+  for (int attempt_no = 0; attempt_no < kAttemptsAlone; ++attempt_no) {
+    auto st = attempt(ctx, one);
+    if (st) {
+      ctx.metrics().intake_batch(1);
+      return finish(one.front());
+    }
+    if (st.error().id != "store.duplicate") {
+      p.result.emplace(st.error());
+      p.done = true;
+      return;
+    }
+  }
+  p.result.emplace(make_error("store.busy", "could not allocate a case number; try again"));
+  p.done = true;
+}
+
+}  // namespace
+
+void write_applications(ServerContext& ctx, std::vector<PendingApplication*>& batch) {
+  std::vector<Slot> slots;
+  std::set<std::pair<std::int64_t, std::string>> keys;
+  for (PendingApplication* p : batch) {
+    // A key repeating an earlier one of this batch waits for the next (and gets the stored answer).
+    if (keys.emplace(p->channel->id, p->key).second) slots.emplace_back(p);
+  }
+  if (slots.size() > 1) {
+    auto st = attempt(ctx, slots);
+    if (st) {
+      for (auto& s : slots) finish(s);
+      ctx.metrics().intake_batch(slots.size());
+      return;
+    }
+    if (st.error().id != "store.duplicate") {
+      for (auto& s : slots) {
+        s.p->result.emplace(st.error());
+        s.p->done = true;
+      }
+      return;
+    }
+  }
+  for (auto& s : slots) write_alone(ctx, *s.p);
+}
+
+Result<ChannelAnswer> replay_of(const domain::IdempotencyRecord& found, const std::string& request_hash) {
+  if (found.request_hash != request_hash) {
+    return make_error("application.idempotency.mismatch", "this Idempotency-Key was used with another request body");
+  }
+  auto stored = json::parse(found.response);
+  if (!stored) return make_error("server.internal", "stored answer unreadable");
+  return ChannelAnswer{found.status, std::move(stored).value()};
+}
+
+std::string joined_messages(const std::vector<rules::Reason>& reasons) {
+  std::string s;
+  for (const auto& r : reasons) s += (s.empty() ? "" : "；") + (r.message.empty() ? r.description : r.message);
+  return s;
+}
+
+json::Value reasons_json(const std::vector<rules::Reason>& reasons) {
+  json::Array a;
+  for (const auto& r : reasons) {
+    a.push_back(json::Object{{"rule_id", r.rule_id}, {"message", r.message.empty() ? r.description : r.message},
+                             {"legal_basis", r.legal_basis}});
+  }
+  return a;
+}
+
+std::string outcome_text(rules::Outcome o) {
+  switch (o) {
+    case rules::Outcome::approved: return "已自动审批通过";
+    case rules::Outcome::rejected: return "未予许可";
+    case rules::Outcome::manual_review: return "已转人工审查";
+    case rules::Outcome::ineligible: return "不符合智能审批条件";
+  }
+  return {};
+}
+
+}  // namespace zhishen::server

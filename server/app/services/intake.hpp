@@ -1,0 +1,68 @@
+#pragma once
+// Storing decided applications (BRIEF R2): the second half of POST /api/v1/applications, after
+// validation and the decision (applications.cpp). The request threads' applications are written
+// in batches through the context's GroupCommit: one transaction numbers and stores each batch's
+// cases, decisions, events, audit entries, notifications and stored answers with multi-row
+// statements, after checking in a few queries the Idempotency-Keys used before, the bans in force
+// and the applications in flight from other channels (000 Art.17).
+//
+// Every application keeps the answer it would get alone: a key used before gets the stored answer
+// (or application.idempotency.mismatch for another body), a banned applicant application.banned;
+// a key that repeats an earlier one in the same batch waits for the next batch and its answer.
+// When a batch fails on a duplicate (a case number drawn twice, a key stored meanwhile by another
+// server) its applications are written one by one, each with fresh numbers.
+//
+// Thread-safety: write_applications is called by GroupCommit's leader only; the pending items
+// belong to their request threads, which wait until `done`.
+
+#include <condition_variable>
+#include <exception>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "../catalogue.hpp"
+#include "../context.hpp"
+#include "applications.hpp"
+#include "zhishen/domain/case_file.hpp"
+#include "zhishen/rules/decision.hpp"
+
+namespace zhishen::server {
+
+// What a valid application becomes before it is stored: the case (not yet numbered) and its decision.
+struct PreparedApplication {
+  std::shared_ptr<const ItemCatalogue> hold;  // keeps `item` alive
+  const CompiledItem* item = nullptr;
+  domain::CaseFile file;
+  rules::Decision decision;
+  json::Value trace;
+};
+
+// One application waiting to be stored (the GroupCommit item).
+struct PendingApplication {
+  const domain::Channel* channel = nullptr;
+  std::string key;           // Idempotency-Key
+  std::string request_hash;  // SHA-256 of the request body
+  Instant now{};             // when the request came in (submitted_at)
+  PreparedApplication application;
+
+  std::optional<Result<ChannelAnswer>> result;  // set when done, unless failed
+  bool done = false;
+  std::exception_ptr failed;
+  std::condition_variable wake;
+};
+
+// The GroupCommit write function: stores the batch and sets each application's result.
+void write_applications(ServerContext& ctx, std::vector<PendingApplication*>& batch);
+
+// The answer to a key used before: its stored answer for the same body, else
+// application.idempotency.mismatch.
+Result<ChannelAnswer> replay_of(const domain::IdempotencyRecord& found, const std::string& request_hash);
+
+// Texts shared with the pre-check and the decision's event.
+json::Value reasons_json(const std::vector<rules::Reason>& reasons);
+std::string joined_messages(const std::vector<rules::Reason>& reasons);
+std::string outcome_text(rules::Outcome o);
+
+}  // namespace zhishen::server

@@ -1,0 +1,49 @@
+#include "bulk.hpp"
+
+namespace zhishen::store {
+namespace {
+
+constexpr std::size_t kMaxChunkRows = 32;
+
+std::string row_group(std::size_t width) {
+  std::string g = "(";
+  for (std::size_t i = 0; i < width; ++i) g += i ? ",?" : "?";
+  return g + ")";
+}
+
+}  // namespace
+
+void insert_rows(Connection& c, std::string_view head, std::size_t width, std::span<const SqlValue> values,
+                 std::string_view tail) {
+  if (width == 0 || values.size() % width != 0) throw StoreFault("store.io", "insert_rows: values do not fill the rows");
+  const std::string group = row_group(width);
+  std::size_t rows = values.size() / width;
+  std::size_t at = 0;
+  while (rows > 0) {
+    std::size_t chunk = kMaxChunkRows;
+    while (chunk > rows) chunk /= 2;
+    std::string sql(head);
+    for (std::size_t i = 0; i < chunk; ++i) {
+      if (i) sql += ',';
+      sql += group;
+    }
+    sql += tail;
+    c.execute(sql, values.subspan(at * width, chunk * width));
+    at += chunk;
+    rows -= chunk;
+  }
+}
+
+std::string in_list(std::vector<SqlValue>& params, std::span<const SqlValue> values) {
+  if (values.empty()) throw StoreFault("store.io", "in_list: an empty IN list");
+  std::size_t padded = 1;
+  while (padded < values.size()) padded *= 2;
+  std::string marks;
+  for (std::size_t i = 0; i < padded; ++i) {
+    marks += i ? ",?" : "?";
+    params.push_back(values[i < values.size() ? i : values.size() - 1]);
+  }
+  return marks;
+}
+
+}  // namespace zhishen::store

@@ -1,0 +1,171 @@
+// Submissions arriving together are stored by the group commit (server/app/group_commit.hpp) in
+// shared transactions; each applicant must still get the answer of a transaction of its own:
+// one case per idempotency key, the duplicate-channel flag on exactly one of two simultaneous
+// applications, every audit chain intact. On SQLite and MariaDB, over the real socket.
+#include <algorithm>
+#include <atomic>
+#include <latch>
+#include <set>
+#include <thread>
+
+#include "group_commit.hpp"
+#include "server_fixture.hpp"
+#include "zhishen/identity/citizen_id.hpp"
+#include "zhishen/json/parse.hpp"
+#include "zhishen/json/write.hpp"
+
+namespace zhishen::server::testing {
+namespace {
+
+struct Job {
+  int n = 0;
+  int result = 0;
+  bool done = false;
+  std::exception_ptr failed;
+  std::condition_variable wake;
+};
+
+TEST(GroupCommit, BatchesWaitersFinishesLeftoversAndPassesFailuresOn) {
+  GroupCommit<Job> gc(4);
+  std::mutex seen_mu;
+  std::vector<std::size_t> sizes;
+  std::atomic<int> writing{0};
+  std::atomic<bool> overlapped{false};
+  auto write = [&](std::vector<Job*>& batch) {
+    if (writing.fetch_add(1) != 0) overlapped = true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    {
+      std::lock_guard l(seen_mu);
+      sizes.push_back(batch.size());
+    }
+    // Leaves the last item of a full batch for the next one; fails the items numbered 13.
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      if (batch.size() == 4 && i == 3) continue;
+      if (batch[i]->n % 100 == 13) {
+        writing.fetch_sub(1);
+        throw std::runtime_error("thirteen");
+      }
+      batch[i]->result = batch[i]->n * 2;
+      batch[i]->done = true;
+    }
+    writing.fetch_sub(1);
+  };
+  constexpr int kThreads = 24;
+  std::vector<std::thread> threads;
+  std::atomic<int> right{0};
+  std::atomic<int> thrown{0};
+  std::atomic<bool> thirteen_threw{false};
+  std::latch start(kThreads);
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      start.arrive_and_wait();
+      for (int k = 0; k < 10; ++k) {
+        Job job;
+        job.n = t == 3 && k == 1 ? 3113 : t * 1000 + k * 10;  // 3113 % 100 == 13
+        try {
+          gc.run(job, write);
+          if (job.result == job.n * 2) ++right;
+        } catch (const std::runtime_error&) {
+          ++thrown;
+          if (job.n == 3113) thirteen_threw = true;
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_FALSE(overlapped.load());  // one batch at a time
+  EXPECT_TRUE(thirteen_threw.load());
+  EXPECT_LE(thrown.load(), 4) << "only the failing batch's unfinished items fail";
+  EXPECT_EQ(right.load() + thrown.load(), kThreads * 10);  // every item answered, none lost
+  EXPECT_GT(*std::max_element(sizes.begin(), sizes.end()), 1u);  // waiters were batched
+}
+
+json::Value with_applicant(json::Value app, const std::string& old_id, const std::string& fresh) {
+  std::string text = json::to_json(app);
+  for (std::size_t p = text.find(old_id); p != std::string::npos; p = text.find(old_id, p + fresh.size())) {
+    text.replace(p, old_id.size(), fresh);
+  }
+  return json::parse(text).value();
+}
+
+class IntakeConcurrency : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    server_ = std::make_unique<TestServer>(GetParam());
+    if (!server_->ok()) GTEST_SKIP() << server_->reason();
+  }
+  std::unique_ptr<TestServer> server_;
+};
+
+TEST_P(IntakeConcurrency, SimultaneousSubmissionsEachGetTheirOwnAnswer) {
+  const std::string hall = server_->add_channel("web-hall");
+  const std::string app_channel = server_->add_channel("app");
+  const auto base = sample_application("350100-RSJ-GG-0001", "manual_issued_before_2005.json");
+  const std::string old_id = base.find("applicant")->find("id_number")->as_string();
+
+  constexpr int kSameKey = 8;
+  constexpr int kPairs = 8;
+  std::vector<Reply> same(kSameKey);
+  std::vector<std::pair<Reply, Reply>> pairs(kPairs);
+  std::vector<std::thread> threads;
+  std::latch start(kSameKey + 2 * kPairs);
+  for (int i = 0; i < kSameKey; ++i) {
+    threads.emplace_back([&, i] {
+      start.arrive_and_wait();
+      same[static_cast<std::size_t>(i)] =
+          server_->call_json("POST", "/api/v1/applications", base, hall, {{"Idempotency-Key", "same-key"}});
+    });
+  }
+  for (int i = 0; i < kPairs; ++i) {
+    char seq[8];
+    std::snprintf(seq, sizeof seq, "%03d", 100 + i);
+    const auto app = with_applicant(base, old_id, identity::complete_citizen_id(old_id.substr(0, 14) + seq));
+    const std::string key = "pair-" + std::to_string(i);
+    threads.emplace_back([&, app, key, i] {
+      start.arrive_and_wait();
+      pairs[static_cast<std::size_t>(i)].first =
+          server_->call_json("POST", "/api/v1/applications", app, hall, {{"Idempotency-Key", key}});
+    });
+    threads.emplace_back([&, app, key, i] {
+      start.arrive_and_wait();
+      pairs[static_cast<std::size_t>(i)].second =
+          server_->call_json("POST", "/api/v1/applications", app, app_channel, {{"Idempotency-Key", key}});
+    });
+  }
+  for (auto& t : threads) t.join();
+
+  for (const auto& r : same) {
+    ASSERT_EQ(r.status, 201) << r.text;
+    EXPECT_EQ(r.text, same[0].text);  // one answer for one key
+  }
+  std::set<std::string> numbers{same[0].body.find("case_no")->as_string()};
+  auto has_flag = [](const Reply& r) {
+    for (const auto& f : r.body.find("flags")->as_array()) {
+      if (f.as_string() == "duplicate_channel") return true;
+    }
+    return false;
+  };
+  for (const auto& [a, b] : pairs) {
+    ASSERT_EQ(a.status, 201) << a.text;
+    ASSERT_EQ(b.status, 201) << b.text;
+    EXPECT_EQ(a.body.find("outcome")->as_string(), "manual_review") << a.text;
+    EXPECT_EQ(b.body.find("outcome")->as_string(), "manual_review") << b.text;
+    EXPECT_NE(has_flag(a), has_flag(b)) << "exactly one of the two is flagged:\n" << a.text << "\n" << b.text;
+    numbers.insert(a.body.find("case_no")->as_string());
+    numbers.insert(b.body.find("case_no")->as_string());
+  }
+  EXPECT_EQ(numbers.size(), 1u + 2 * kPairs);  // all different
+
+  long cases = 0;
+  (void)server_->ctx().store().transact([&](ports::StoreTx& tx) -> Status {
+    cases = tx.cases().count({});
+    return {};
+  });
+  EXPECT_EQ(cases, 1 + 2 * kPairs);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, IntakeConcurrency, ::testing::Values("sqlite", "mysql"),
+                         [](const auto& param_info) { return param_info.param; });
+
+}  // namespace
+}  // namespace zhishen::server::testing
