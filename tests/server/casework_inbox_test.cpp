@@ -147,6 +147,16 @@ TEST_P(Inbox, Pages) {
   EXPECT_EQ(total(inbox("limit=500", reviewer_)), 4);
 }
 
+TEST_P(Inbox, SearchesByCaseNumberOrApplicantIdNumber) {
+  EXPECT_EQ(case_nos(inbox("q=" + manual_, reviewer_)), std::vector<std::string>{manual_});
+  EXPECT_EQ(total(inbox("q=" + foreign_, reviewer_)), 0);  // another department's case stays hidden
+  EXPECT_EQ(total(inbox("q=" + foreign_, supervisor_)), 1);
+  const auto app = sample_application(kFoodItem, "manual_credit_blacklist.json");
+  const std::string id = app.find("applicant")->find("id_number")->as_string();
+  EXPECT_EQ(case_nos(inbox("q=" + id, reviewer_)), std::vector<std::string>{manual_});
+  EXPECT_EQ(inbox("q=", reviewer_).error_id(), "inbox.param.invalid");
+}
+
 TEST_P(Inbox, BadParametersAreRefusedWithTheirId) {
   for (const std::string q : {"state=bogus", "state=", "light=blue", "due_before=2024-02-09", "assignee=someone",
                               "assignee=-3", "flagged=Bad!", "limit=0", "limit=501", "limit=ten", "offset=-1",

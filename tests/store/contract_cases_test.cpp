@@ -243,6 +243,32 @@ TEST_P(StoreContract, FindByApplicantThroughTheBlindIndex) {
   });
 }
 
+TEST_P(StoreContract, InboxSearchByCaseNumberOrApplicant) {
+  tx([&](ports::StoreTx& t) {
+    ASSERT_TRUE(t.cases().create(sample_case("SR-1")).ok());
+    auto other = sample_case("SR-2");
+    other.applicant.id_number = "440524188001010014";
+    ASSERT_TRUE(t.cases().create(other).ok());
+    auto third = sample_case("SR-3", "FZ-OTHER");
+    ASSERT_TRUE(t.cases().create(third).ok());
+  });
+  tx([&](ports::StoreTx& t) {
+    ports::InboxQuery q;
+    q.search = "SR-2";
+    auto rows = t.cases().inbox(q);
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].case_no, "SR-2");
+    q.search = "11010519491231002x";  // the applicant of SR-1 and SR-3
+    EXPECT_EQ(t.cases().count(q), 2);
+    q.department_code = "FZ-SCJG";  // the scope still applies
+    rows = t.cases().inbox(q);
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].case_no, "SR-1");
+    q.search = "SR-%";  // no pattern matching
+    EXPECT_EQ(t.cases().count(q), 0);
+  });
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::Values("sqlite", "mysql"),
                          [](const auto& param_info) { return param_info.param; });
 

@@ -18,7 +18,8 @@ Result<Response> answer(Result<json::Value> v) {
 void add_casework_routes(Router& r) {
   r.add("GET", "/api/v1/inbox", Access::staff,
         [](Request& req) -> Result<Response> { return answer(inbox(*req.ctx, req.who, req.query)); },
-        "The review inbox: filters (state, item, light, due_before, assignee, flagged, department), "
+        "The review inbox: filters (state, item, light, due_before, assignee, flagged, department, q: a case "
+        "number or an applicant's ID number), "
         "sorted by deadline, paged, with counts per light");
   r.add("GET", "/api/v1/cases/{no}", Access::staff,
         [](Request& req) -> Result<Response> { return answer(case_detail(*req.ctx, req.who, req.params["no"])); },

@@ -93,6 +93,9 @@ Result<ports::InboxQuery> parse_query(const Principal& who, const std::map<std::
       auto n = whole_number(value);
       if (!n) return bad(key, "a whole number from 0");
       q.offset = static_cast<std::size_t>(*n);
+    } else if (key == "q") {
+      if (value.empty() || value.size() > 64) return bad(key, "a case number or an applicant's ID number");
+      q.search = value;
     } else if (key == "sort") {
       if (value != "due_at") return bad(key, "due_at (the nearest deadline first) is the only order");
     } else {
@@ -111,9 +114,15 @@ Result<json::Value> inbox(ServerContext& ctx, const Principal& who, const std::m
   auto q = parse_query(who, query);
   if (!q) return q.error();
   json::Value out;
+  auto catalogue = ctx.catalogue();
   auto st = ctx.store().transact([&](ports::StoreTx& tx) -> Status {
     json::Array cases;
-    for (const auto& s : tx.cases().inbox(*q)) cases.push_back(summary_json(s));
+    for (const auto& s : tx.cases().inbox(*q)) {
+      json::Value line = summary_json(s);
+      const CompiledItem* item = catalogue->find(s.item_code);
+      line.set("item_name", item != nullptr ? item->name : std::string());
+      cases.push_back(std::move(line));
+    }
     const std::int64_t total = tx.cases().count(*q);
     json::Object counts;
     ports::InboxQuery by_light = *q;

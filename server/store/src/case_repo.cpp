@@ -65,8 +65,14 @@ const std::string& in_flight_states() {
 std::string where(const std::string& case_no, const char* column) { return std::string(column) + ":" + case_no; }
 
 // WHERE clause and parameters of an inbox query.
-std::string inbox_where(const ports::InboxQuery& q, std::vector<SqlValue>& params) {
+std::string inbox_where(const ports::InboxQuery& q, std::vector<SqlValue>& params, const Codec& codec) {
   std::string w = " WHERE 1=1";
+  if (q.search) {  // a case number, or an ID number through its blind index (either identity kind)
+    w += " AND (case_no = ? OR applicant_id_index IN (?, ?))";
+    params.emplace_back(*q.search);
+    params.emplace_back(codec.index("citizen_id", *q.search));
+    params.emplace_back(codec.index("uscc", *q.search));
+  }
   if (q.department_code) {
     w += " AND department_code = ?";
     params.emplace_back(*q.department_code);
@@ -301,7 +307,7 @@ std::vector<domain::DecisionRecord> SqlCaseRepo::decisions(const std::string& ca
 
 std::vector<domain::CaseSummary> SqlCaseRepo::inbox(const ports::InboxQuery& q) {
   std::vector<SqlValue> params;
-  std::string sql = std::string("SELECT ") + kSummaryColumns + " FROM cases" + inbox_where(q, params) +
+  std::string sql = std::string("SELECT ") + kSummaryColumns + " FROM cases" + inbox_where(q, params, codec_) +
                     " ORDER BY due_at, case_no LIMIT ? OFFSET ?";
   params.emplace_back(static_cast<std::int64_t>(q.limit));
   params.emplace_back(static_cast<std::int64_t>(q.offset));
@@ -312,7 +318,7 @@ std::vector<domain::CaseSummary> SqlCaseRepo::inbox(const ports::InboxQuery& q) 
 
 std::int64_t SqlCaseRepo::count(const ports::InboxQuery& q) {
   std::vector<SqlValue> params;
-  const std::string sql = "SELECT COUNT(*) FROM cases" + inbox_where(q, params);  // fills params first
+  const std::string sql = "SELECT COUNT(*) FROM cases" + inbox_where(q, params, codec_);  // fills params first
   auto rows = c_.query(sql, params);
   return rows.empty() ? 0 : rows[0].int64(0);
 }

@@ -28,6 +28,7 @@ struct InboxQuery {
   std::size_t limit = 100;
   std::size_t offset = 0;
   std::optional<std::string> flagged;          // cases whose flags include this one (e.g. "risk_warning")
+  std::optional<std::string> search;           // a case number, or an applicant's ID number
 };
 
 // Open cases of one department and item with one light (CaseRepo::light_counts).

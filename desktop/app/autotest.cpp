@@ -1,0 +1,195 @@
+#include "autotest.hpp"
+
+#include <Poco/HMACEngine.h>
+#include <Poco/SHA1Engine.h>
+#include <wx/app.h>
+#include <wx/log.h>
+#include <wx/utils.h>
+
+#include <chrono>
+#include <cstdio>
+
+#include "login_dialog.hpp"
+#include "main_frame.hpp"
+#include "platform.hpp"
+#include "ui.hpp"
+
+namespace zhishen::desk::app {
+namespace {
+
+constexpr int kTickMs = 200;
+constexpr int kStepLimitMs = 60'000;
+
+std::vector<unsigned char> base32(const std::string& s) {
+  std::vector<unsigned char> out;
+  unsigned buffer = 0;
+  int bits = 0;
+  for (char c : s) {
+    int v;
+    if (c >= 'A' && c <= 'Z') v = c - 'A';
+    else if (c >= 'a' && c <= 'z') v = c - 'a';
+    else if (c >= '2' && c <= '7') v = c - '2' + 26;
+    else if (c == '=' || c == ' ') continue;
+    else return {};
+    buffer = (buffer << 5) | static_cast<unsigned>(v);
+    bits += 5;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push_back(static_cast<unsigned char>((buffer >> bits) & 0xFF));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string totp_now(const std::string& base32_secret) {
+  const auto key = base32(base32_secret);
+  if (key.empty()) return "";
+  const auto counter = static_cast<std::uint64_t>(
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count() / 30);
+  unsigned char msg[8];
+  for (int i = 7; i >= 0; --i) msg[7 - i] = static_cast<unsigned char>((counter >> (i * 8)) & 0xFF);
+  Poco::HMACEngine<Poco::SHA1Engine> h(std::string(key.begin(), key.end()));
+  h.update(msg, sizeof msg);
+  const auto& d = h.digest();
+  const unsigned off = d[d.size() - 1] & 0x0F;
+  const std::uint32_t code = ((static_cast<std::uint32_t>(d[off]) & 0x7F) << 24) | (static_cast<std::uint32_t>(d[off + 1]) << 16) |
+                             (static_cast<std::uint32_t>(d[off + 2]) << 8) | static_cast<std::uint32_t>(d[off + 3]);
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%06u", code % 1'000'000U);
+  return buf;
+}
+
+Autotest::Autotest(MainFrame& frame, std::string dir, std::string password, std::string totp_secret)
+    : frame_(frame), dir_(std::move(dir)), password_(std::move(password)), totp_secret_(std::move(totp_secret)),
+      timer_(this) {
+  Bind(wxEVT_TIMER, &Autotest::tick, this);
+  auto inbox_loaded = [this] {
+    auto* in = frame_.inbox();
+    return in != nullptr && !in->presenter().loading();
+  };
+  steps_ = {
+      {"log in", [this] { return frame_.login_dialog() != nullptr && frame_.login_dialog()->IsShown(); },
+       [this] {
+         frame_.login_dialog()->fill(frame_.address(), frame_.username(), W(password_), W(totp_now(totp_secret_)));
+         shot("00-login");
+         frame_.login_dialog()->press_ok();
+       }},
+      {"inbox", [this, inbox_loaded] { return inbox_loaded() && frame_.inbox()->presenter().row_count() > 0; },
+       [this] {
+         shot("01-inbox");
+         frame_.show_board();
+       }},
+      {"board", [this] { return frame_.board() != nullptr && !frame_.board()->presenter().board().generated_at.empty(); },
+       [this] {
+         red_before_ = frame_.board()->presenter().total("red");
+         check(red_before_ > 0, "the demo data has red cases on the board");
+         shot("02-board");
+         frame_.show_inbox();
+         frame_.inbox()->choose_light(1);  // red
+       }},
+      {"red filter", inbox_loaded,
+       [this] {
+         const auto& p = frame_.inbox()->presenter();
+         check(p.row_count() > 0, "red cases listed");
+         for (std::size_t i = 0; i < p.row_count(); ++i) check(p.row(i).light == "red", "every listed case is red");
+         shot("03-inbox-red");
+         frame_.inbox()->choose_state(1);  // re-check due
+       }},
+      {"re-check filter", inbox_loaded,
+       [this] {
+         const auto& p = frame_.inbox()->presenter();
+         check(p.row_count() > 0, "red cases awaiting re-check");
+         if (p.row_count() == 0) return;
+         case_no_ = p.row(0).case_no;
+         frame_.inbox()->open_row(0);
+       }},
+      {"case", [this] { return frame_.case_page(case_no_) != nullptr && frame_.case_page(case_no_)->presenter().loaded(); },
+       [this] {
+         auto& p = frame_.case_page(case_no_)->presenter();
+         check(!p.trace().empty(), "the decision trace is shown");
+         shot("04-case");
+         frame_.case_page(case_no_)->show_tab(2);
+         shot("04-case-trace");
+         frame_.case_page(case_no_)->show_tab(0);
+         check(frame_.case_page(case_no_)->press("confirm_recheck"), "the confirm re-check button is offered");
+       }},
+      {"confirmed", [this] { return frame_.case_page(case_no_)->presenter().detail().row.state != "auto_approved" &&
+                                    frame_.case_page(case_no_)->presenter().detail().row.state != "auto_rejected"; },
+       [this] {
+         // A confirmed approval waits for its certificate; a confirmed refusal is completed (办结).
+         const std::string state = frame_.case_page(case_no_)->presenter().detail().row.state;
+         check(state == "recheck_confirmed" || state == "completed", "the re-check is confirmed (state " + state + ")");
+         shot("05-case-confirmed");
+         frame_.show_board();
+         frame_.board()->presenter().refresh();
+       }},
+      {"board changed", [this] {
+         auto& b = frame_.board()->presenter();
+         return !b.loading() && b.total("red") != red_before_;
+       },
+       [this] {
+         check(frame_.board()->presenter().total("red") == red_before_ - 1, "the board's red count dropped by one");
+         shot("06-board-after");
+       }},
+  };
+}
+
+void Autotest::start() {
+  set_autotest_mode(true);
+  delete wxLog::SetActiveTarget(new wxLogStderr);  // messages to the test's log, never a dialog
+  timer_.Start(kTickMs);
+}
+
+void Autotest::check(bool ok, const std::string& what) {
+  if (ok) return;
+  fail("check failed: " + what);
+}
+
+void Autotest::fail(const std::string& why) {
+  if (done_) return;
+  done_ = true;
+  timer_.Stop();
+  std::fprintf(stderr, "autotest: FAILED at step '%s': %s\n", at_ < steps_.size() ? steps_[at_].name.c_str() : "end",
+               why.c_str());
+  shot("99-failure");
+  exit_code_ = 1;
+  wxTheApp->CallAfter([] { wxTheApp->ExitMainLoop(); });
+}
+
+void Autotest::shot(const std::string& name) {
+  frame_.Refresh();
+  frame_.Update();
+  for (int i = 0; i < 10; ++i) {  // let GTK lay out and paint what changed
+    wxTheApp->SafeYieldFor(nullptr, wxEVT_CATEGORY_UI);
+    wxMilliSleep(30);
+  }
+  const std::string path = dir_ + "/" + name + ".png";
+  if (capture_screen(path)) std::fprintf(stderr, "autotest: screenshot %s\n", path.c_str());
+  else std::fprintf(stderr, "autotest: could not save the screenshot %s\n", path.c_str());
+}
+
+void Autotest::tick(wxTimerEvent&) {
+  if (done_) return;
+  if (at_ >= steps_.size()) {
+    done_ = true;
+    timer_.Stop();
+    exit_code_ = 0;
+    std::fprintf(stderr, "autotest: all steps passed\n");
+    wxTheApp->CallAfter([] { wxTheApp->ExitMainLoop(); });
+    return;
+  }
+  Step& s = steps_[at_];
+  if (!s.ready()) {
+    waited_ms_ += kTickMs;
+    if (waited_ms_ > kStepLimitMs) fail("timed out waiting");
+    return;
+  }
+  std::fprintf(stderr, "autotest: step '%s'\n", s.name.c_str());
+  waited_ms_ = 0;
+  ++at_;
+  s.then();
+}
+
+}  // namespace zhishen::desk::app

@@ -1,0 +1,55 @@
+#pragma once
+// Autotest: the GUI test's driver (zhishen-desk --autotest DIR). It works the real windows the way
+// a reviewer would — fills the login dialog (password and TOTP secret from the environment:
+// ZHISHEN_DESK_PASSWORD, ZHISHEN_DESK_TOTP_SECRET), reads the inbox, filters it, opens a case,
+// confirms its re-check, and checks that the board's red count drops — saving a screenshot of
+// the screen at each step into DIR. It ends the app with exit code 0 when every check held, 1
+// otherwise (the reason is logged). Steps are polled by a timer; each has a time limit.
+// Thread-safety: UI thread only.
+
+#include <wx/event.h>
+#include <wx/timer.h>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace zhishen::desk::app {
+
+class MainFrame;
+
+class Autotest final : public wxEvtHandler {
+ public:
+  Autotest(MainFrame& frame, std::string dir, std::string password, std::string totp_secret);
+  void start();
+  int exit_code() const { return exit_code_; }
+
+ private:
+  struct Step {
+    std::string name;
+    std::function<bool()> ready;  // polled until true (or the time limit)
+    std::function<void()> then;   // runs once ready
+  };
+  void tick(wxTimerEvent&);
+  void fail(const std::string& why);
+  void shot(const std::string& name);
+  void check(bool ok, const std::string& what);
+
+  MainFrame& frame_;
+  std::string dir_;
+  std::string password_;
+  std::string totp_secret_;
+  std::vector<Step> steps_;
+  std::size_t at_ = 0;
+  int waited_ms_ = 0;
+  wxTimer timer_;
+  int exit_code_ = 1;
+  long red_before_ = -1;
+  std::string case_no_;
+  bool done_ = false;
+};
+
+// The RFC 6238 code (SHA-1, 30 s, 6 digits) of a base32 secret now; "" for a bad secret.
+std::string totp_now(const std::string& base32_secret);
+
+}  // namespace zhishen::desk::app

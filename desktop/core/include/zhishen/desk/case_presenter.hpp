@@ -1,0 +1,92 @@
+#pragma once
+// CasePresenter: one case on screen (案件详情) — applicant, form, materials with hashes, the
+// decision trace rule by rule, warnings, history, deadlines with lights — and the actions the
+// server offers this user now. Each action asks what the lifecycle table requires (reason, legal
+// basis, the correction checklist, the ban), confirms an irreversible one, sends it against the
+// version the user saw, and shows the server's answer; a conflict (someone else acted first)
+// reloads the case and says so.
+//
+// Ownership: borrows the view, the Api and the runner; the view owns it. Thread-safety: UI thread.
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "zhishen/desk/api.hpp"
+#include "zhishen/desk/task_runner.hpp"
+
+namespace zhishen::desk {
+
+// What an action needs from the user, for the view's dialog.
+struct ActionSpec {
+  std::string action;        // e.g. "revoke"
+  std::string title;         // translated button text
+  bool needs_reason = false;
+  bool needs_legal_basis = false;
+  bool asks_reason = false;  // a reason field is shown (optional unless needs_reason)
+  bool checklist = false;    // request_correction: the materials to supply, one per line
+  bool may_ban = false;      // revoke: the one-year ban
+  bool irreversible = false; // asks for confirmation
+  std::string confirm_text;  // the confirmation question (translated)
+  std::vector<std::string> material_names;  // offered for the checklist
+};
+
+using TextRows = std::vector<std::vector<std::string>>;
+
+class CaseView {
+ public:
+  virtual ~CaseView() = default;
+  virtual void show_case() = 0;  // read the presenter's getters
+  virtual void show_error(const std::string& text) = 0;
+  virtual void show_status(const std::string& text) = 0;
+  virtual void set_busy(bool busy) = 0;
+  virtual void session_lost() = 0;
+  // The modal dialog of an action: fills `in` (reason, legal basis, items, ban) and confirms;
+  // false when the user cancels.
+  virtual bool ask_action(const ActionSpec& spec, ActionInput& in) = 0;
+  // The case changed on the server (the inbox and board refresh).
+  virtual void case_changed(const std::string& case_no) = 0;
+};
+
+class CasePresenter {
+ public:
+  CasePresenter(CaseView& view, Api& api, TaskRunner& runner, std::string case_no);
+
+  void load();
+  bool loaded() const { return loaded_; }
+  const CaseDetail& detail() const { return detail_; }
+  const std::string& case_no() const { return case_no_; }
+
+  std::string title() const;
+  std::vector<std::pair<std::string, std::string>> summary() const;    // label, value
+  std::vector<std::pair<std::string, std::string>> applicant() const;  // label, value
+  std::vector<std::pair<std::string, std::string>> form() const;       // field, value
+  TextRows materials() const;  // name, code, type, size, SHA-256
+  TextRows trace() const;      // rule, section, result, description, message, legal basis, values read
+  TextRows history() const;    // time, action, from → to, by, reason, legal basis
+  TextRows deadlines() const;  // kind, due, light, paused
+  std::vector<std::pair<std::string, std::string>> actions() const;  // code, button text
+
+  ActionSpec spec(const std::string& action) const;
+  // The user pressed an action's button: ask, check, send.
+  void request_action(const std::string& action);
+  // Sends an action with the input given (the dialog's result); checks required fields first.
+  void perform(const std::string& action, ActionInput in);
+
+ private:
+  bool lost(const Error& e);
+
+  CaseView& view_;
+  Api& api_;
+  TaskRunner& runner_;
+  std::string case_no_;
+  CaseDetail detail_;
+  bool loaded_ = false;
+  bool busy_ = false;
+  Alive alive_ = make_alive();
+};
+
+// A JSON value as one line of text (strings bare, the rest as JSON).
+std::string value_text(const json::Value& v);
+
+}  // namespace zhishen::desk

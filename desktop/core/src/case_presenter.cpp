@@ -1,0 +1,240 @@
+#include "zhishen/desk/case_presenter.hpp"
+
+#include "zhishen/desk/i18n.hpp"
+#include "zhishen/json/write.hpp"
+#include "zhishen/lifecycle/transition_table.hpp"
+
+namespace zhishen::desk {
+namespace {
+
+std::string short_time(const std::string& iso) {
+  if (iso.size() < 16) return iso;
+  std::string s = iso.substr(0, 16);
+  s[10] = ' ';
+  return s;
+}
+
+std::string size_text(const json::Value* v) {
+  if (v == nullptr || !v->is_number()) return "";
+  const double b = v->as_number();
+  char buf[32];
+  if (b >= 1024.0 * 1024.0) std::snprintf(buf, sizeof buf, "%.1f MB", b / (1024.0 * 1024.0));
+  else if (b >= 1024.0) std::snprintf(buf, sizeof buf, "%.0f KB", b / 1024.0);
+  else std::snprintf(buf, sizeof buf, "%.0f B", b);
+  return buf;
+}
+
+std::string str(const json::Value& v, std::string_view key) {
+  const json::Value* m = v.find(key);
+  return m != nullptr && m->is_string() ? m->as_string() : std::string();
+}
+
+bool irreversible(const std::string& a) {
+  return a == "confirm_recheck" || a == "fail_recheck" || a == "manual_approve" || a == "manual_reject" ||
+         a == "revoke" || a == "request_correction";
+}
+
+}  // namespace
+
+std::string value_text(const json::Value& v) {
+  if (v.is_string()) return v.as_string();
+  if (v.is_bool()) return v.as_bool() ? tr("yes") : tr("no");
+  if (v.is_null()) return "";
+  if (v.is_array()) {
+    bool all_strings = true;
+    for (const auto& e : v.as_array()) all_strings = all_strings && e.is_string();
+    if (all_strings) {
+      std::string out;
+      for (const auto& e : v.as_array()) out += (out.empty() ? "" : tr(", ")) + e.as_string();
+      return out;
+    }
+  }
+  return json::to_json(v);
+}
+
+CasePresenter::CasePresenter(CaseView& view, Api& api, TaskRunner& runner, std::string case_no)
+    : view_(view), api_(api), runner_(runner), case_no_(std::move(case_no)) {}
+
+bool CasePresenter::lost(const Error& e) {
+  if (e.id.rfind("auth.session.", 0) != 0) return false;
+  view_.session_lost();
+  return true;
+}
+
+void CasePresenter::load() {
+  view_.set_busy(true);
+  async<Result<CaseDetail>>(runner_, alive_, [api = &api_, no = case_no_]() { return api->case_detail(no); },
+                            [this](Result<CaseDetail> d) {
+                              view_.set_busy(false);
+                              if (!d) {
+                                if (!lost(d.error())) view_.show_error(error_text(d.error()));
+                                return;
+                              }
+                              detail_ = std::move(d).value();
+                              loaded_ = true;
+                              view_.show_case();
+                            });
+}
+
+std::string CasePresenter::title() const {
+  return case_no_ + (detail_.item_name.empty() ? "" : "  " + detail_.item_name);
+}
+
+std::vector<std::pair<std::string, std::string>> CasePresenter::summary() const {
+  const CaseRow& r = detail_.row;
+  std::vector<std::pair<std::string, std::string>> s = {
+      {tr("Case number"), r.case_no},
+      {tr("Item"), detail_.item_name + " (" + r.item_code + tr(", rule set version ") +
+                       std::to_string(detail_.item_version) + ")"},
+      {tr("State"), label(r.state)},
+      {tr("Automatic decision"), label(detail_.outcome.empty() ? r.decision : detail_.outcome)},
+      {tr("Light"), r.light.empty() || r.due_at.empty() ? tr("clock stopped") : label(r.light)},
+      {tr("Due"), short_time(r.due_at)},
+      {tr("Channel"), label(r.channel)},
+      {tr("Submitted at"), short_time(r.submitted_at)},
+      {tr("Decided at"), short_time(detail_.decided_at)},
+      {tr("Receipt number"), detail_.receipt_no},
+      {tr("Version"), std::to_string(r.version)},
+  };
+  std::string flags;
+  for (const auto& f : r.flags) flags += (flags.empty() ? "" : tr(", ")) + label(f);
+  if (!flags.empty()) s.emplace_back(tr("Flags"), flags);
+  for (const auto& w : detail_.warnings) s.emplace_back(tr("Risk warning"), w);
+  return s;
+}
+
+std::vector<std::pair<std::string, std::string>> CasePresenter::applicant() const {
+  const json::Value& a = detail_.applicant;
+  return {{tr("Name"), str(a, "name")},
+          {tr("Applicant type"), str(a, "type") == "person" ? tr("Person") : tr("Organisation")},
+          {tr("ID type"), str(a, "id_type") == "citizen_id" ? tr("Citizen ID") : tr("Unified social credit code")},
+          {tr("ID number"), str(a, "id_number")},
+          {tr("Phone"), str(a, "phone")},
+          {tr("Address"), str(a, "address")},
+          {tr("Identity assurance"), label(str(a, "auth_level"))}};
+}
+
+std::vector<std::pair<std::string, std::string>> CasePresenter::form() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (!detail_.form.is_object()) return out;
+  for (const auto& [k, v] : detail_.form.as_object()) out.emplace_back(k, value_text(v));
+  return out;
+}
+
+TextRows CasePresenter::materials() const {
+  TextRows rows;
+  if (!detail_.materials.is_array()) return rows;
+  for (const auto& m : detail_.materials.as_array()) {
+    rows.push_back({str(m, "name"), str(m, "code"), str(m, "mime"), size_text(m.find("size")), str(m, "sha256")});
+  }
+  return rows;
+}
+
+TextRows CasePresenter::trace() const {
+  TextRows rows;
+  for (const auto& t : detail_.trace) {
+    std::string reads;
+    if (t.reads.is_object()) {
+      for (const auto& [k, v] : t.reads.as_object()) reads += (reads.empty() ? "" : "; ") + k + " = " + value_text(v);
+    }
+    rows.push_back({t.rule_id, label(t.section), label(t.status), t.description, t.message, t.legal_basis, reads});
+  }
+  return rows;
+}
+
+TextRows CasePresenter::history() const {
+  TextRows rows;
+  for (const auto& h : detail_.history) {
+    rows.push_back({short_time(h.at), h.action_label.empty() ? label(h.action) : h.action_label,
+                    label(h.from) + " → " + label(h.to), h.actor, h.reason + (h.ban ? tr(" (one-year ban)") : ""),
+                    h.legal_basis});
+  }
+  return rows;
+}
+
+TextRows CasePresenter::deadlines() const {
+  TextRows rows;
+  for (const auto& d : detail_.deadlines) {
+    rows.push_back({d.kind, short_time(d.due), label(d.light), d.paused ? tr("clock stopped") : ""});
+  }
+  return rows;
+}
+
+std::vector<std::pair<std::string, std::string>> CasePresenter::actions() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& a : detail_.actions) out.emplace_back(a, label(a));
+  return out;
+}
+
+ActionSpec CasePresenter::spec(const std::string& action) const {
+  ActionSpec s;
+  s.action = action;
+  s.title = label(action);
+  const auto state = lifecycle::parse_state(detail_.row.state);
+  const auto act = lifecycle::parse_action(action);
+  if (state && act) {
+    if (const auto* rule = lifecycle::find_rule(*state, *act)) {
+      s.needs_reason = rule->reason_required;
+      s.needs_legal_basis = rule->legal_basis_required;
+      s.may_ban = rule->ban_allowed;
+    }
+  }
+  s.asks_reason = s.needs_reason || (act.has_value() && action != "claim");
+  s.checklist = action == "request_correction";
+  s.irreversible = irreversible(action);
+  if (s.irreversible) {
+    s.confirm_text = tr("This cannot be undone. Do you want to \"") + s.title + tr("\" case ") + case_no_ + tr("?");
+  }
+  if (s.checklist && detail_.materials.is_array()) {
+    for (const auto& m : detail_.materials.as_array()) s.material_names.push_back(str(m, "name"));
+  }
+  return s;
+}
+
+void CasePresenter::request_action(const std::string& action) {
+  if (busy_ || !loaded_) return;
+  ActionSpec s = spec(action);
+  ActionInput in;
+  if (action != "claim" && !view_.ask_action(s, in)) return;
+  perform(action, std::move(in));
+}
+
+void CasePresenter::perform(const std::string& action, ActionInput in) {
+  if (busy_ || !loaded_) return;
+  const ActionSpec s = spec(action);
+  auto blank = [](const std::string& t) { return t.find_first_not_of(" \t\r\n") == std::string::npos; };
+  if (s.needs_reason && blank(in.reason)) {
+    view_.show_error(error_text(make_error("case.transition.reason_required", "")));
+    return;
+  }
+  if (s.needs_legal_basis && blank(in.legal_basis)) {
+    view_.show_error(error_text(make_error("case.transition.legal_basis_required", "")));
+    return;
+  }
+  if (s.checklist && in.items.empty()) {
+    view_.show_error(tr("List at least one material to supply."));
+    return;
+  }
+  if (!s.may_ban) in.ban = false;
+  in.version = detail_.row.version;
+  busy_ = true;
+  view_.set_busy(true);
+  async<Result<CaseDetail>>(
+      runner_, alive_, [api = &api_, action, in, no = case_no_]() { return api->act(no, action, in); },
+      [this, action](Result<CaseDetail> d) {
+        busy_ = false;
+        view_.set_busy(false);
+        if (!d) {
+          if (lost(d.error())) return;
+          view_.show_error(error_text(d.error()));
+          if (d.error().id == "store.conflict" || d.error().id.rfind("case.transition.", 0) == 0) load();
+          return;
+        }
+        detail_ = std::move(d).value();
+        view_.show_case();
+        view_.show_status(tr("Done: ") + label(action) + tr(". The case is now: ") + label(detail_.row.state));
+        view_.case_changed(case_no_);
+      });
+}
+
+}  // namespace zhishen::desk

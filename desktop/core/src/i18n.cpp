@@ -1,0 +1,149 @@
+// tr(), error_text() and label(): the desktop's words, English msgids translated by the catalog
+// the app installs (desktop/po/zh_CN.po: Simplified Chinese, the default).
+#include "zhishen/desk/i18n.hpp"
+
+#include <map>
+#include <string_view>
+
+namespace zhishen::desk {
+namespace {
+
+// Marks a msgid for xgettext where it is not translated at once (tables).
+#define N_(text) text
+
+std::function<std::string(const char*)>& translator() {
+  static std::function<std::string(const char*)> t;
+  return t;
+}
+
+// Codes the server sends → English msgids (translated through tr()).
+const std::map<std::string_view, const char*>& labels() {
+  static const std::map<std::string_view, const char*> m = {
+      // states
+      {"submitted", N_("Submitted")},
+      {"precheck_failed", N_("Failed pre-check")},
+      {"not_accepted", N_("Not accepted")},
+      {"auto_approved", N_("Approved automatically (re-check due)")},
+      {"auto_rejected", N_("Refused automatically (re-check due)")},
+      {"manual_review", N_("Manual review")},
+      {"correction_requested", N_("Correction requested (clock stopped)")},
+      {"resubmitted", N_("Resubmitted after correction")},
+      {"suspended", N_("Suspended")},
+      {"recheck_confirmed", N_("Re-check confirmed")},
+      {"recheck_failed", N_("Re-check failed")},
+      {"manual_approved", N_("Approved manually")},
+      {"certificate_issued", N_("Certificate issued")},
+      {"completed", N_("Completed")},
+      {"publicised", N_("Publicised")},
+      {"archived", N_("Archived")},
+      {"revoked", N_("Revoked")},
+      {"withdrawn", N_("Withdrawn by the applicant")},
+      // staff actions
+      {"claim", N_("Claim")},
+      {"assign", N_("Assign")},
+      {"start_review", N_("Start review")},
+      {"confirm_recheck", N_("Confirm re-check")},
+      {"fail_recheck", N_("Fail re-check")},
+      {"reopen", N_("Reopen review")},
+      {"manual_approve", N_("Approve")},
+      {"manual_reject", N_("Refuse")},
+      {"request_correction", N_("Request correction")},
+      {"suspend", N_("Suspend")},
+      {"resume", N_("Resume")},
+      {"revoke", N_("Revoke")},
+      // automatic outcomes
+      {"approved", N_("Approved")},
+      {"rejected", N_("Refused")},
+      {"ineligible", N_("Ineligible")},
+      {"none", N_("Not decided automatically")},
+      // identity assurance (实名认证级别)
+      {"primary", N_("Basic")},
+      {"mid_high", N_("Medium-high")},
+      {"high", N_("High")},
+      // lights
+      {"green", N_("Green")},
+      {"yellow", N_("Yellow")},
+      {"red", N_("Red")},
+      // channels
+      {"web-hall", N_("Online hall")},
+      {"app", N_("Mobile app")},
+      {"kiosk", N_("Self-service kiosk")},
+      {"wechat", N_("WeChat")},
+      {"counter", N_("Counter")},
+      // flags
+      {"duplicate_channel", N_("Applied through another channel")},
+      {"risk_warning", N_("Risk warning")},
+      // trace
+      {"passed", N_("Passed")},
+      {"failed", N_("Failed")},
+      {"error", N_("Error")},
+      {"skipped", N_("Not evaluated")},
+      {"eligibility", N_("Eligibility")},
+      {"review_points", N_("Review points")},
+      {"risk_prompts", N_("Risk prompts")},
+      // ticket states
+      {"open", N_("Open")},
+      {"answered", N_("Answered")},
+      {"closed", N_("Closed")},
+  };
+  return m;
+}
+
+// Error ids the user meets at the desk → what to tell them.
+const std::map<std::string_view, const char*>& explanations() {
+  static const std::map<std::string_view, const char*> m = {
+      {"net.unreachable", N_("The server cannot be reached. Check the address and the network.")},
+      {"net.timeout", N_("The server did not answer in time. Try again.")},
+      {"net.tls", N_("A secure connection to the server could not be made.")},
+      {"net.address.invalid", N_("The server address is not valid (e.g. https://host:8443).")},
+      {"net.certificate.untrusted", N_("The server's certificate is not trusted yet.")},
+      {"net.certificate.changed",
+       N_("The server presents a different certificate from the one trusted before. Do not continue; ask the "
+       "administrator.")},
+      {"trust.store.io", N_("The trusted certificate could not be saved.")},
+      {"auth.login.failed", N_("Wrong user name, password or verification code.")},
+      {"auth.login.locked", N_("The account is locked after repeated failures. Try later or ask the administrator.")},
+      {"auth.session.expired", N_("Your session has expired. Please log in again.")},
+      {"auth.session.invalid", N_("Your session has ended. Please log in again.")},
+      {"auth.session.missing", N_("Please log in.")},
+      {"auth.forbidden", N_("Your role may not do this.")},
+      {"store.conflict", N_("Someone else changed this case first. The case has been reloaded; check it and try again.")},
+      {"store.unavailable", N_("The server's database is unavailable. Try again later.")},
+      {"store.busy", N_("The server is busy. Try again shortly.")},
+      {"case.not_found", N_("No such case in your department.")},
+      {"case.transition.invalid", N_("This action is not possible in the case's current state.")},
+      {"case.transition.forbidden", N_("Your role may not take this action.")},
+      {"case.transition.reason_required", N_("A reason is required.")},
+      {"case.transition.legal_basis_required", N_("A legal basis is required.")},
+      {"case.transition.guard_failed", N_("The case does not meet the conditions for this action.")},
+      {"case.assignee.invalid", N_("The assignee must be an active reviewer or approver of the department.")},
+      {"api.reply.invalid", N_("The server gave an answer this program does not understand.")},
+      {"desk.field.missing", N_("Please fill in every field.")},
+      {"desk.totp.invalid", N_("The verification code has 6 digits.")},
+  };
+  return m;
+}
+
+}  // namespace
+
+void set_translator(std::function<std::string(const char*)> translate) { translator() = std::move(translate); }
+
+std::string tr(const char* msgid) {
+  const auto& t = translator();
+  return t ? t(msgid) : std::string(msgid);
+}
+
+std::string error_text(const Error& e) {
+  const auto& m = explanations();
+  auto it = m.find(e.id);
+  std::string text = it != m.end() ? tr(it->second) : (e.message.empty() ? tr("The request failed.") : e.message);
+  return text + " [" + e.id + "]";
+}
+
+std::string label(const std::string& code) {
+  const auto& m = labels();
+  auto it = m.find(code);
+  return it != m.end() ? tr(it->second) : code;
+}
+
+}  // namespace zhishen::desk

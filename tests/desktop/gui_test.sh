@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# The GUI test (ctest label gui): the real zhishen-desk under Xvfb against a real zhishen-server on
+# loopback (SQLite, demo data). The desk's --autotest driver logs in as the demo reviewer (password
+# and TOTP secret from the seed's credentials file), reads and filters the inbox, opens a red case,
+# confirms its re-check and checks that the board's red count drops; screenshots of every step go
+# to <build>/screenshots/. Exits non-zero when any step fails.
+#   gui_test.sh BUILD_DIR SOURCE_DIR
+set -euo pipefail
+build="$1"
+root="$2"
+for tool in xvfb-run import; do
+  command -v "$tool" >/dev/null || { echo "gui_test: $tool is missing (scripts/install-deps.sh installs it)" >&2; exit 1; }
+done
+work="$(mktemp -d)"
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+cat >"$work/zhishen.properties" <<PROPS
+server.address = 127.0.0.1
+server.port = 0
+server.tls.certificate = $work/tls/server.crt
+server.tls.key = $work/tls/server.key
+db.url = sqlite:$work/zhishen.db
+keys.data_key_file = $work/data.key
+data.holidays_dir = $root/data/holidays
+data.items_dir = $root/data/items
+data.shared_dir = $root/data/shared
+log.file = $work/zhishen-server.log
+log.level = warning
+notify.log_file = $work/notifications.log
+PROPS
+"$build/bin/zhishen-server" --config "$work/zhishen.properties" --seed-demo "$work/credentials.json" \
+  >"$work/stdout" 2>"$work/stderr" &
+server_pid=$!
+port=""
+for _ in $(seq 1 600); do
+  port="$(sed -n 's/^zhishen-server: listening on port \([0-9]*\)$/\1/p' "$work/stdout")"
+  [ -n "$port" ] && break
+  kill -0 "$server_pid" 2>/dev/null || { cat "$work/stdout" "$work/stderr" >&2; exit 1; }
+  sleep 0.1
+done
+[ -n "$port" ] || { echo "gui_test: the server did not start" >&2; exit 1; }
+
+account() {  # account FIELD: the demo reviewer's username, password or totp_secret
+  python3 -c "import json,sys; a=[x for x in json.load(open(sys.argv[1]))['accounts'] if x['role']=='reviewer'][0]; print(a[sys.argv[2]])" \
+    "$work/credentials.json" "$1"
+}
+shots="$build/screenshots"
+rm -rf "$shots"
+mkdir -p "$shots"
+set +e
+ZHISHEN_DESK_PASSWORD="$(account password)" ZHISHEN_DESK_TOTP_SECRET="$(account totp_secret)" \
+  XDG_CONFIG_HOME="$work/desk-config" ZHISHEN_DESK_LOCALEDIR="$build/locale" \
+  timeout 300 xvfb-run -a -s "-screen 0 1366x820x24" \
+  "$build/bin/zhishen-desk" --server "https://127.0.0.1:$port" --user "$(account username)" --autotest "$shots" \
+  >"$work/desk.log" 2>&1
+code=$?
+set -e
+grep -E "^autotest:|login:" "$work/desk.log" || true
+if [ "$code" != 0 ]; then
+  echo "gui_test: zhishen-desk --autotest exited with $code; its log:" >&2
+  tail -50 "$work/desk.log" >&2
+  exit 1
+fi
+for shot in 00-login 01-inbox 02-board 03-inbox-red 04-case 04-case-trace 05-case-confirmed 06-board-after; do
+  [ -s "$shots/$shot.png" ] || { echo "gui_test: no screenshot $shot.png" >&2; exit 1; }
+done
+# The desk pinned the server's certificate on first use: the trust file names this server.
+grep -q "127.0.0.1:$port" "$work/desk-config/zhishen-desk/trusted-servers.txt" \
+  || { echo "gui_test: the certificate was not pinned" >&2; exit 1; }
+echo "gui_test: passed; screenshots in $shots"

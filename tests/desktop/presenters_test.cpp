@@ -1,0 +1,395 @@
+// The workstation's presenters over a fake Api (the port) and inline or deferred runners: what
+// each screen shows, asks and sends, with no wx and no network.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "fake_api.hpp"
+#include "zhishen/desk/board_presenter.hpp"
+#include "zhishen/desk/case_presenter.hpp"
+#include "zhishen/desk/i18n.hpp"
+#include "zhishen/desk/inbox_presenter.hpp"
+#include "zhishen/desk/login_presenter.hpp"
+
+namespace zhishen::desk::testing {
+namespace {
+
+Instant at(const char* iso) { return parse_instant(iso).value(); }
+
+// ---- login ------------------------------------------------------------------------------------
+
+struct FakeConnector final : Connector {
+  explicit FakeConnector(FakeApi* a) : api(a) {}
+  FakeApi* api;
+  std::vector<std::string> addresses;
+  Result<Api*> connect(const std::string& a) override {
+    addresses.push_back(a);
+    if (a == "ftp://x") return make_error("net.address.invalid", "");
+    return static_cast<Api*>(api);
+  }
+};
+
+struct LoginSpy final : LoginView {
+  std::vector<std::string> errors;
+  bool trust_answer = true;
+  int trust_asked = 0, changed_shown = 0;
+  std::optional<Session> session;
+  void set_busy(bool) override {}
+  void show_error(const std::string& t) override { errors.push_back(t); }
+  bool confirm_trust(const std::string&, const std::string&) override {
+    ++trust_asked;
+    return trust_answer;
+  }
+  void show_changed_certificate(const std::string&, const std::string&, const std::string&) override { ++changed_shown; }
+  void logged_in(Api&, const Session& s) override { session = s; }
+};
+
+class Login : public ::testing::Test {
+ protected:
+  FakeApi api;
+  FakeConnector connector{&api};
+  InlineRunner runner;
+  LoginSpy view;
+  LoginPresenter p{view, connector, runner};
+  static bool has(const std::vector<std::string>& v, const std::string& id) {
+    return std::any_of(v.begin(), v.end(), [&](const std::string& s) { return s.find("[" + id + "]") != std::string::npos; });
+  }
+};
+
+TEST_F(Login, CheckedFieldsNeverReachTheServer) {
+  p.submit({"https://h:8443", "", "pw", "123456"});
+  p.submit({"https://h:8443", "u", "pw", "12345"});
+  p.submit({"https://h:8443", "u", "pw", "12a456"});
+  EXPECT_TRUE(has(view.errors, "desk.field.missing"));
+  EXPECT_TRUE(has(view.errors, "desk.totp.invalid"));
+  EXPECT_TRUE(api.calls.empty());
+  EXPECT_TRUE(connector.addresses.empty());
+}
+
+TEST_F(Login, ANewCertificateIsTrustedOnceThenPinned) {
+  p.submit({" https://h:8443 ", " zhang ", "pw", "123456"});
+  EXPECT_EQ(view.trust_asked, 1);
+  EXPECT_EQ(connector.addresses, std::vector<std::string>{"https://h:8443"});
+  EXPECT_EQ(api.calls, (std::vector<std::string>{"fingerprint", "trust AA:BB", "login zhang 123456"}));
+  ASSERT_TRUE(view.session.has_value());
+  EXPECT_EQ(view.session->user.username, "zhang");
+  p.submit({"https://h:8443", "zhang", "pw", "123456"});
+  EXPECT_EQ(view.trust_asked, 1);  // pinned: not asked again
+}
+
+TEST_F(Login, DecliningTheCertificateSendsNoPassword) {
+  view.trust_answer = false;
+  p.submit({"https://h:8443", "zhang", "pw", "123456"});
+  EXPECT_EQ(api.calls, std::vector<std::string>{"fingerprint"});
+  EXPECT_FALSE(view.session.has_value());
+  EXPECT_FALSE(p.busy());
+}
+
+TEST_F(Login, AChangedCertificateIsRefusedBeforeTheLogin) {
+  api.pinned_fp = "CC:DD";
+  p.submit({"https://h:8443", "zhang", "pw", "123456"});
+  EXPECT_EQ(view.changed_shown, 1);
+  EXPECT_EQ(view.trust_asked, 0);
+  EXPECT_EQ(api.calls, std::vector<std::string>{"fingerprint"});
+  EXPECT_FALSE(view.session.has_value());
+}
+
+TEST_F(Login, ServerErrorsAreShownWithTheirIds) {
+  api.pinned_fp = "AA:BB";
+  api.login_error = make_error("auth.login.failed", "bad");
+  p.submit({"https://h:8443", "zhang", "pw", "123456"});
+  EXPECT_TRUE(has(view.errors, "auth.login.failed"));
+  p.submit({"ftp://x", "zhang", "pw", "123456"});
+  EXPECT_TRUE(has(view.errors, "net.address.invalid"));
+  EXPECT_FALSE(p.busy());
+}
+
+// ---- inbox ------------------------------------------------------------------------------------
+
+struct InboxSpy final : InboxView {
+  std::size_t rows = 0;
+  std::vector<std::size_t> selected;
+  std::vector<std::string> statuses, errors;
+  std::string counts;
+  int lost = 0;
+  void rows_changed(std::size_t n) override { rows = n; }
+  void select_rows(const std::vector<std::size_t>& r) override { selected = r; }
+  void show_counts(const std::string& t) override { counts = t; }
+  void show_status(const std::string& t) override { statuses.push_back(t); }
+  void show_error(const std::string& t) override { errors.push_back(t); }
+  void set_busy(bool) override {}
+  void session_lost() override { ++lost; }
+};
+
+class Inbox : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    for (int i = 0; i < 1203; ++i) {
+      char no[16];
+      std::snprintf(no, sizeof no, "ZS%05d", i);
+      api.all_rows.push_back(row(no, i % 3 == 0 ? "red" : "green", "2026-11-2" + std::to_string(i % 9) + "T09:00:00+08:00"));
+    }
+  }
+  FakeApi api;
+  InlineRunner runner;
+  InboxSpy view;
+  StaffUser me{7, "zhang", "张", "FZ-SCJG", {"reviewer"}, {"review"}};
+  InboxPresenter p{view, api, runner, me, [] { return at("2026-11-22T09:00:00+08:00"); }};
+};
+
+TEST_F(Inbox, LoadsEveryPageOfTheList) {
+  p.set_query(InboxQuery{});
+  EXPECT_EQ(api.calls, (std::vector<std::string>{"inbox 0 ", "inbox 500 ", "inbox 1000 "}));
+  EXPECT_EQ(view.rows, 1203u);
+  EXPECT_EQ(p.row_count(), 1203u);
+  EXPECT_NE(view.counts.find("1203"), std::string::npos);
+  EXPECT_FALSE(p.loading());
+}
+
+TEST_F(Inbox, CellsSayWhatTheCaseIs) {
+  api.all_rows = {row("ZS1", "red", "2026-11-20T09:00:00+08:00"), row("ZS2", "green", "2026-11-24T12:30:00+08:00"),
+                  row("ZS3", "green", "")};
+  api.all_rows[1].flags = {"duplicate_channel"};
+  api.all_rows[1].assignee_id = 7;
+  p.set_query(InboxQuery{});
+  EXPECT_EQ(p.cell(0, InboxColumn::due), "2026-11-20 09:00");
+  EXPECT_EQ(p.cell(0, InboxColumn::remaining), "overdue 2 d 0 h");
+  EXPECT_EQ(p.cell(1, InboxColumn::remaining), "left 2 d 3 h");
+  EXPECT_EQ(p.cell(2, InboxColumn::remaining), "clock stopped");
+  EXPECT_EQ(p.cell(2, InboxColumn::light), "");  // no light while no clock runs
+  EXPECT_EQ(p.cell(0, InboxColumn::light), "● Red");
+  EXPECT_EQ(p.cell(1, InboxColumn::assignee), "me");
+  EXPECT_EQ(p.cell(1, InboxColumn::flags), "Applied through another channel");
+  EXPECT_EQ(p.cell(0, InboxColumn::state), "Refused automatically (re-check due)");
+  EXPECT_EQ(p.cell(0, InboxColumn::applicant), "张三  ");
+}
+
+TEST_F(Inbox, SelectionSurvivesRefreshAndSorting) {
+  p.set_query(InboxQuery{});
+  p.selection_changed({3, 5});
+  const auto picked = p.selected();
+  ASSERT_EQ(picked.size(), 2u);
+  std::reverse(api.all_rows.begin(), api.all_rows.end());  // the server's order changed
+  p.refresh();
+  ASSERT_EQ(view.selected.size(), 2u);
+  for (std::size_t i : view.selected) {
+    EXPECT_NE(std::find(picked.begin(), picked.end(), p.row(i).case_no), picked.end());
+  }
+  p.sort_by(InboxColumn::case_no, false);
+  EXPECT_EQ(p.row(0).case_no, "ZS01202");
+  ASSERT_EQ(view.selected.size(), 2u);
+  for (std::size_t i : view.selected) {
+    EXPECT_NE(std::find(picked.begin(), picked.end(), p.row(i).case_no), picked.end());
+  }
+  p.sort_by(InboxColumn::light, true);
+  EXPECT_EQ(p.row(0).light, "red");
+}
+
+TEST_F(Inbox, ANewQueryDropsThePagesOfTheOldOne) {
+  DeferredRunner deferred;
+  InboxPresenter q{view, api, deferred, me, [] { return at("2026-11-22T09:00:00+08:00"); }};
+  q.set_query(InboxQuery{});
+  InboxQuery red;
+  red.light = "red";
+  q.set_query(red);
+  deferred.drain();
+  // The first query's first page was fetched but dropped: only the red query's pages were shown.
+  EXPECT_EQ(api.calls.front(), "inbox 0 ");
+  EXPECT_EQ(q.query().light, "red");
+  EXPECT_EQ(api.calls.back(), "inbox 1000 red");
+  EXPECT_EQ(std::count(api.calls.begin(), api.calls.end(), "inbox 500 "), 0);
+}
+
+TEST_F(Inbox, BulkClaimSendsTheVersionsShown) {
+  api.all_rows = {row("ZS1", "red", "", 4), row("ZS2", "red", "", 9), row("ZS3", "red", "", 1)};
+  p.set_query(InboxQuery{});
+  p.claim_selected();
+  EXPECT_TRUE(api.acts.empty());  // nothing selected
+  p.selection_changed({0, 1});
+  p.claim_selected();
+  ASSERT_EQ(api.acts.size(), 2u);
+  EXPECT_EQ(api.acts[0], (std::pair<std::string, std::string>{"ZS1", "claim"}));
+  EXPECT_EQ(api.act_inputs[0].version, 4);
+  EXPECT_EQ(api.act_inputs[1].version, 9);
+  EXPECT_NE(view.statuses.back().find("2 / 2"), std::string::npos);
+}
+
+TEST_F(Inbox, AnExpiredSessionGoesBackToTheLogin) {
+  api.inbox_error = make_error("auth.session.expired", "");
+  p.set_query(InboxQuery{});
+  EXPECT_EQ(view.lost, 1);
+  EXPECT_TRUE(view.errors.empty());
+  api.inbox_error = make_error("store.unavailable", "");
+  p.refresh();
+  ASSERT_EQ(view.errors.size(), 1u);
+  EXPECT_NE(view.errors[0].find("[store.unavailable]"), std::string::npos);
+}
+
+TEST_F(Inbox, NothingRunsOnAClosedWindow) {
+  DeferredRunner deferred;
+  InboxSpy* spy = new InboxSpy;
+  auto* q = new InboxPresenter(*spy, api, deferred, me, [] { return at("2026-11-22T09:00:00+08:00"); });
+  q->set_query(InboxQuery{});
+  delete q;  // the window closed while the request was out
+  delete spy;
+  deferred.drain();  // the answer arrives: dropped, no crash (ASan checks the use-after-free)
+  EXPECT_EQ(api.calls.size(), 1u);
+}
+
+// ---- case -------------------------------------------------------------------------------------
+
+struct CaseSpy final : CaseView {
+  int shown = 0, lost = 0, asked = 0;
+  std::vector<std::string> errors, statuses, changed;
+  bool answer = true;
+  ActionInput fill;
+  ActionSpec last_spec;
+  void show_case() override { ++shown; }
+  void show_error(const std::string& t) override { errors.push_back(t); }
+  void show_status(const std::string& t) override { statuses.push_back(t); }
+  void set_busy(bool) override {}
+  void session_lost() override { ++lost; }
+  bool ask_action(const ActionSpec& s, ActionInput& in) override {
+    ++asked;
+    last_spec = s;
+    in = fill;
+    return answer;
+  }
+  void case_changed(const std::string& no) override { changed.push_back(no); }
+};
+
+class Case : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    api.detail.row = row("ZS1", "red", "2026-11-20T09:00:00+08:00", 3);
+    api.detail.row.state = "auto_approved";
+    api.detail.item_name = "个体工商户设立登记";
+    api.detail.actions = {"claim", "confirm_recheck", "fail_recheck"};
+    api.detail.form = json::Object{{"trade_name", "鑫达"}, {"capital_wan", 5}, {"scope", json::Array{"五金", "日用"}}};
+    api.detail.materials = json::Array{json::Object{{"name", "身份证"}, {"code", "id_card"}, {"size", 1817395},
+                                                    {"sha256", std::string(64, 'a')}, {"mime", "image/jpeg"}}};
+    api.detail.trace = {{"R1", "review_points", "failed", "名称一致", "名称不一致", "《条例》", json::Object{{"form.name", "甲"}}}};
+    p.load();
+  }
+  FakeApi api;
+  InlineRunner runner;
+  CaseSpy view;
+  CasePresenter p{view, api, runner, "ZS1"};
+};
+
+TEST_F(Case, ShowsTheCaseTraceAndActions) {
+  EXPECT_EQ(view.shown, 1);
+  EXPECT_EQ(p.title(), "ZS1  个体工商户设立登记");
+  const auto form = p.form();
+  ASSERT_EQ(form.size(), 3u);
+  EXPECT_EQ(form[1].second, "5");
+  EXPECT_EQ(form[2].second, "五金, 日用");
+  EXPECT_EQ(p.materials()[0][3], "1.7 MB");
+  const auto trace = p.trace();
+  ASSERT_EQ(trace.size(), 1u);
+  EXPECT_EQ(trace[0][2], "Failed");
+  EXPECT_EQ(trace[0][6], "form.name = 甲");
+  EXPECT_EQ(p.actions().size(), 3u);
+}
+
+TEST_F(Case, ActionsAskWhatTheLifecycleRequires) {
+  const ActionSpec fail = p.spec("fail_recheck");
+  EXPECT_TRUE(fail.irreversible);
+  EXPECT_FALSE(fail.confirm_text.empty());
+  api.detail.row.state = "completed";
+  p.load();
+  const ActionSpec revoke = p.spec("revoke");
+  EXPECT_TRUE(revoke.needs_reason);
+  EXPECT_TRUE(revoke.needs_legal_basis);
+  EXPECT_TRUE(revoke.irreversible);
+  const ActionSpec correction = CasePresenter(view, api, runner, "ZS1").spec("request_correction");
+  EXPECT_TRUE(correction.checklist);
+}
+
+TEST_F(Case, MissingReasonIsRefusedBeforeSending) {
+  api.detail.row.state = "completed";
+  p.load();
+  view.fill.reason = "  ";
+  view.fill.legal_basis = "《行政许可法》第六十九条";
+  p.request_action("revoke");
+  EXPECT_EQ(view.asked, 1);
+  ASSERT_FALSE(view.errors.empty());
+  EXPECT_NE(view.errors.back().find("[case.transition.reason_required]"), std::string::npos);
+  EXPECT_TRUE(api.acts.empty());
+}
+
+TEST_F(Case, ConfirmSendsTheVersionSeenAndReports) {
+  p.request_action("confirm_recheck");
+  ASSERT_EQ(api.acts.size(), 1u);
+  EXPECT_EQ(api.act_inputs[0].version, 3);
+  EXPECT_EQ(p.detail().row.state, "recheck_confirmed");
+  EXPECT_EQ(view.changed, std::vector<std::string>{"ZS1"});
+  EXPECT_FALSE(view.statuses.empty());
+}
+
+TEST_F(Case, CancellingTheDialogSendsNothing) {
+  view.answer = false;
+  p.request_action("confirm_recheck");
+  EXPECT_TRUE(api.acts.empty());
+}
+
+TEST_F(Case, SomeoneElseActedFirstReloadsTheCase) {
+  api.act_error = make_error("store.conflict", "changed");
+  const auto loads = std::count_if(api.calls.begin(), api.calls.end(), [](const std::string& c) { return c == "detail ZS1"; });
+  p.request_action("confirm_recheck");
+  ASSERT_FALSE(view.errors.empty());
+  EXPECT_NE(view.errors.back().find("[store.conflict]"), std::string::npos);
+  EXPECT_EQ(std::count_if(api.calls.begin(), api.calls.end(), [](const std::string& c) { return c == "detail ZS1"; }),
+            loads + 1);
+  EXPECT_TRUE(view.changed.empty());
+}
+
+// ---- board ------------------------------------------------------------------------------------
+
+struct BoardSpy final : BoardView {
+  int shown = 0;
+  std::vector<std::string> statuses, errors;
+  void show_board() override { ++shown; }
+  void show_error(const std::string& t) override { errors.push_back(t); }
+  void show_status(const std::string& t) override { statuses.push_back(t); }
+  void session_lost() override {}
+};
+
+TEST(Board, TotalsFiguresAndTickets) {
+  FakeApi api;
+  api.the_board.tiles = {BoardTile{"A", "甲局", 1, 2, 3, {}}, BoardTile{"B", "乙局", 4, 0, 1, {}}};
+  api.the_board.generated_at = "2026-11-22T08:00:00+08:00";
+  InlineRunner runner;
+  BoardSpy view;
+  StaffUser supervisor{9, "li", "李", "DCS", {"supervisor"}, {"query", "supervision"}};
+  BoardPresenter p(view, api, runner, supervisor, [] { return at("2026-11-22T09:00:00+08:00"); });
+  p.refresh();
+  EXPECT_EQ(view.shown, 1);
+  EXPECT_EQ(p.total("red"), 4);  // tiles are {green, yellow, red}
+  EXPECT_EQ(p.total("yellow"), 2);
+  EXPECT_EQ(p.total("green"), 5);
+  EXPECT_EQ(p.updated_text(), "Updated 2026-11-22 08:00");
+  const auto figures = p.figures();
+  ASSERT_FALSE(figures.empty());
+  EXPECT_EQ(figures[0].second, "40");
+  EXPECT_EQ(figures[1].second, "87.5 %");
+  EXPECT_EQ(figures[2].second, "— min");  // a figure the server did not send
+  EXPECT_TRUE(p.may_supervise());
+  EXPECT_FALSE(p.may_respond());
+  p.open_ticket("ZS1", "超期");
+  EXPECT_EQ(std::count(api.calls.begin(), api.calls.end(), "board"), 2);  // refreshed after the ticket
+  p.respond("DB-1", "x");
+  ASSERT_FALSE(view.errors.empty());
+  EXPECT_NE(view.errors.back().find("[auth.forbidden]"), std::string::npos);
+}
+
+TEST(Messages, ErrorTextsCarryTheirIds) {
+  EXPECT_EQ(error_text(make_error("store.conflict", "x")),
+            "Someone else changed this case first. The case has been reloaded; check it and try again. [store.conflict]");
+  EXPECT_EQ(error_text(make_error("zz.unknown", "server says")), "server says [zz.unknown]");
+  EXPECT_EQ(label("manual_review"), "Manual review");
+  EXPECT_EQ(label("no_such_code"), "no_such_code");
+}
+
+}  // namespace
+}  // namespace zhishen::desk::testing
