@@ -2,10 +2,14 @@
 
 #include <wx/button.h>
 #include <wx/intl.h>
+#include <wx/fileconf.h>
 #include <wx/sizer.h>
+#include <wx/textdlg.h>
 
 #include <chrono>
+#include <iterator>
 
+#include "platform.hpp"
 #include "ui.hpp"
 #include "zhishen/desk/i18n.hpp"
 
@@ -100,6 +104,10 @@ InboxPanel::InboxPanel(wxWindow* parent, Api& api, TaskRunner& runner, const Sta
   search_->SetDescriptiveText(_("Case number or ID number"));
   search_->ShowCancelButton(true);
   bar->Add(search_, 0, wxRIGHT, FromDIP(8));
+  views_ = new wxChoice(this, wxID_ANY);
+  bar->Add(views_, 0, wxRIGHT, FromDIP(4));
+  auto* save = new wxButton(this, wxID_ANY, _("Save view..."));
+  bar->Add(save, 0, wxRIGHT, FromDIP(8));
   bar->AddStretchSpacer();
   auto* claim = new wxButton(this, wxID_ANY, _("Claim selected"));
   auto* refresh = new wxButton(this, wxID_ANY, _("Refresh"));
@@ -138,6 +146,9 @@ InboxPanel::InboxPanel(wxWindow* parent, Api& api, TaskRunner& runner, const Sta
     apply_filters();
   });
   refresh->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { presenter_->refresh(); });
+  save->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { save_view(); });
+  views_->Bind(wxEVT_CHOICE, [this](wxCommandEvent& e) { choose_view(e.GetSelection()); });
+  load_views();
   claim->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { presenter_->claim_selected(); });
   list_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, &InboxPanel::on_selection, this);
   list_->Bind(wxEVT_DATAVIEW_COLUMN_HEADER_CLICK, &InboxPanel::on_header, this);
@@ -163,6 +174,63 @@ void InboxPanel::apply_filters() {
   q.search = U(search_->GetValue().Trim().Trim(false));
   q.department = department_;
   presenter_->set_query(q);
+}
+
+// Saved views live in settings.ini, group [inbox-views]: name = encoded filters.
+void InboxPanel::load_views() {
+  saved_.clear();
+  wxFileConfig settings(wxEmptyString, wxEmptyString, W((settings_dir() / "settings.ini").string()), wxEmptyString,
+                        wxCONFIG_USE_LOCAL_FILE);
+  settings.SetPath("/inbox-views");
+  wxString name;
+  long cookie = 0;
+  for (bool more = settings.GetFirstEntry(name, cookie); more; more = settings.GetNextEntry(name, cookie)) {
+    if (auto q = InboxPresenter::decode_view(U(settings.Read(name, wxEmptyString)))) saved_.emplace_back(name, *q);
+  }
+  views_->Clear();
+  views_->Append(_("Saved views"));
+  for (const auto& [n, q] : saved_) views_->Append(n);
+  views_->SetSelection(0);
+}
+
+void InboxPanel::save_view() {
+  wxTextEntryDialog d(this, _("Name of this view (its filters are saved):"), _("Save view"));
+  if (d.ShowModal() != wxID_OK) return;
+  wxString name = d.GetValue().Trim().Trim(false);
+  name.Replace("/", "-");
+  if (name.empty()) return;
+  wxFileConfig settings(wxEmptyString, wxEmptyString, W((settings_dir() / "settings.ini").string()), wxEmptyString,
+                        wxCONFIG_USE_LOCAL_FILE);
+  settings.Write("/inbox-views/" + name, W(InboxPresenter::encode_view(presenter_->query())));
+  settings.Flush();
+  load_views();
+}
+
+void InboxPanel::choose_view(int index) {
+  if (index <= 0 || static_cast<std::size_t>(index) > saved_.size()) return;
+  show_query(saved_[static_cast<std::size_t>(index) - 1].second);
+  apply_filters();
+}
+
+void InboxPanel::show_query(const InboxQuery& q) {
+  int s = 0;
+  for (int i = 0; i < static_cast<int>(std::size(kStates)); ++i) {
+    if (q.state == kStates[i].states) s = i;
+  }
+  state_->SetSelection(s);
+  int l = 0;
+  for (int i = 0; i < 4; ++i) {
+    if (q.light == kLights[i]) l = i;
+  }
+  light_->SetSelection(l);
+  int a = 0;
+  for (int i = 0; i < 3; ++i) {
+    if (q.assignee == kAssignees[i]) a = i;
+  }
+  assignee_->SetSelection(a);
+  flagged_->SetValue(q.flagged);
+  search_->SetValue(W(q.search));
+  department_ = q.department;
 }
 
 void InboxPanel::choose_light(int index) {

@@ -47,6 +47,10 @@ class InboxPanel final : public wxPanel, public InboxView {
 
  private:
   void apply_filters();
+  void show_query(const InboxQuery& q);  // sets the filter controls to a query
+  void load_views();
+  void save_view();
+  void choose_view(int index);
   void on_selection(wxDataViewEvent&);
   void on_header(wxDataViewEvent&);
 
@@ -58,6 +62,8 @@ class InboxPanel final : public wxPanel, public InboxView {
   wxChoice* assignee_;
   wxCheckBox* flagged_;
   wxSearchCtrl* search_;
+  wxChoice* views_;
+  std::vector<std::pair<wxString, InboxQuery>> saved_;
   wxStaticText* counts_;
   wxStaticText* status_;
   wxDataViewCtrl* list_;

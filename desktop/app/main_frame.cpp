@@ -1,11 +1,13 @@
 #include "main_frame.hpp"
 
+#include <wx/fileconf.h>
 #include <wx/intl.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
 
 #include "login_dialog.hpp"
+#include "platform.hpp"
 #include "ui.hpp"
 #include "zhishen/desk/i18n.hpp"
 
@@ -26,6 +28,12 @@ MainFrame::MainFrame(Connector& connector, TaskRunner& runner, wxString address,
   view->Append(kBoard, _("Board\tCtrl+2"));
   view->Append(wxID_REFRESH, _("Refresh\tF5"));
   view->Append(kClose, _("Close case page\tCtrl+W"));
+  auto* language = new wxMenu;
+  const int kChinese = wxWindow::NewControlId(), kEnglish = wxWindow::NewControlId();
+  language->Append(kChinese, wxString::FromUTF8("简体中文"));
+  language->Append(kEnglish, "English");
+  view->AppendSeparator();
+  view->AppendSubMenu(language, _("Language"));
   auto* help = new wxMenu;
   help->Append(wxID_ABOUT, _("About"));
   auto* bar = new wxMenuBar;
@@ -41,6 +49,15 @@ MainFrame::MainFrame(Connector& connector, TaskRunner& runner, wxString address,
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_inbox(); }, kInbox);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_board(); }, kBoard);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { close_current_case(); }, kClose);
+  auto choose_language = [this](const char* lang) {
+    wxFileConfig settings(wxEmptyString, wxEmptyString, W((settings_dir() / "settings.ini").string()), wxEmptyString,
+                          wxCONFIG_USE_LOCAL_FILE);
+    settings.Write("lang", lang);
+    settings.Flush();
+    tell(this, _("Language"), _("The language changes the next time the workstation starts."), false);
+  };
+  Bind(wxEVT_MENU, [choose_language](wxCommandEvent&) { choose_language("zh_CN"); }, kChinese);
+  Bind(wxEVT_MENU, [choose_language](wxCommandEvent&) { choose_language("en"); }, kEnglish);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) {
     wxWindow* page = book_->GetCurrentPage();
     if (page == inbox_ && inbox_ != nullptr) inbox_->presenter().refresh();
@@ -79,6 +96,7 @@ bool MainFrame::log_in(const wxString& reason) {
   } else {  // the same user after an expired session: the same pages, fresh data
     inbox_->presenter().refresh();
     board_->presenter().refresh();
+    if (revocation_ != nullptr) revocation_->presenter().load_past();
     for (auto& [no, page] : cases_) page->presenter().load();
   }
   return true;
@@ -99,6 +117,11 @@ void MainFrame::build_pages() {
       },
       lost);
   book_->AddPage(board_, _("Board"));
+  revocation_ = nullptr;
+  if (session_.user.may("approval") || session_.user.may("supervision")) {
+    revocation_ = new RevocationPanel(book_, *api_, runner_, [this](const std::string& no) { open_case(no); }, lost);
+    book_->AddPage(revocation_, _("Revocation"));
+  }
 }
 
 void MainFrame::show_inbox() {
@@ -140,6 +163,7 @@ void MainFrame::close_current_case() {
 void MainFrame::on_case_changed(const std::string&) {
   if (inbox_ != nullptr) inbox_->presenter().refresh();
   if (board_ != nullptr) board_->presenter().refresh();
+  if (revocation_ != nullptr) revocation_->presenter().load_past();
 }
 
 void MainFrame::session_lost() {

@@ -12,6 +12,7 @@
 #include "board_panel.hpp"
 #include "case_panel.hpp"
 #include "inbox_panel.hpp"
+#include "revocation_panel.hpp"
 #include "zhishen/desk/login_presenter.hpp"
 
 namespace zhishen::desk::app {
@@ -52,6 +53,7 @@ class MainFrame final : public wxFrame {
   wxNotebook* book_;
   InboxPanel* inbox_ = nullptr;
   BoardPanel* board_ = nullptr;
+  RevocationPanel* revocation_ = nullptr;  // approvers and supervisors only
   std::map<std::string, CasePanel*> cases_;
   LoginDialog* login_ = nullptr;  // while the login dialog is up
   bool relogging_ = false;

@@ -101,4 +101,16 @@ ZH = {
 '&Help': '帮助(&H)', 'Zhishen reviewer and supervision workstation': '智审 审核与监督工作台',
 '%s (%s), department %s': '%s（%s）  部门 %s', 'Board': '红黄灯看板',
 'Your session has ended. Log in again to go on where you were.': '会话已结束。重新登录后将回到您原来的位置。',
+
+'Case ': '申请 ', 'E-certificate recall and publicity withdrawal come with the e-certificate release.': '电子证照收回与公示撤回将随电子证照功能上线。',
+"Enter a case number or the applicant's ID number.": '请输入申请编号或申请人证件号码。', 'Find a decision to revoke:': '查找要撤销的审批决定：',
+'No decided case matches.': '没有符合条件的已决定案件。', 'Now: ': '当前：', 'Past revocations': '已撤销的决定', 'Revocation': '撤销',
+'Revoke this decision...': '撤销此决定…', 'Revoked: ': '已撤销：',
+'Revoking will: mark the decision revoked (the case ends as Revoked);': '撤销将：撤销该审批决定（案件状态变为“已撤销”）；',
+'Select a case to see what revoking it will do.': '选择一件案件，查看撤销将产生的效果。',
+'You may not revoke this case (approvers revoke decided approvals).': '您不能撤销此案件（由审批人员撤销已生效的准予决定）。',
+'if you choose, bar the applicant from this item for one year (the item provides for it);': '如选择，申请人一年内不得再次申请该事项（该事项有此规定）；',
+'notify the applicant and record it in the audit log.': '通知申请人，并记入审计日志。',
+'Language': '语言', 'The language changes the next time the workstation starts.': '语言将在下次启动工作台时生效。',
+'Save view...': '保存视图…', 'Saved views': '已保存的视图', 'Name of this view (its filters are saved):': '视图名称（保存当前筛选条件）：', 'Save view': '保存视图',
 }

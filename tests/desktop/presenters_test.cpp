@@ -10,6 +10,7 @@
 #include "zhishen/desk/i18n.hpp"
 #include "zhishen/desk/inbox_presenter.hpp"
 #include "zhishen/desk/login_presenter.hpp"
+#include "zhishen/desk/revocation_presenter.hpp"
 
 namespace zhishen::desk::testing {
 namespace {
@@ -200,6 +201,24 @@ TEST_F(Inbox, ANewQueryDropsThePagesOfTheOldOne) {
   EXPECT_EQ(std::count(api.calls.begin(), api.calls.end(), "inbox 500 "), 0);
 }
 
+TEST(InboxViews, SavedViewsRoundTrip) {
+  InboxQuery q;
+  q.state = "auto_approved,auto_rejected";
+  q.light = "red";
+  q.assignee = "me";
+  q.flagged = true;
+  q.search = "a;b%3Bc";
+  q.department = "FZ-SCJG";
+  const std::string text = InboxPresenter::encode_view(q);
+  auto back = InboxPresenter::decode_view(text);
+  ASSERT_TRUE(back.has_value()) << text;
+  EXPECT_EQ(*back, q);
+  EXPECT_EQ(InboxPresenter::decode_view(""), InboxQuery{});
+  EXPECT_FALSE(InboxPresenter::decode_view("colour=red").has_value());
+  EXPECT_FALSE(InboxPresenter::decode_view("=x").has_value());
+  EXPECT_FALSE(InboxPresenter::decode_view("light").has_value());
+}
+
 TEST_F(Inbox, BulkClaimSendsTheVersionsShown) {
   api.all_rows = {row("ZS1", "red", "", 4), row("ZS2", "red", "", 9), row("ZS3", "red", "", 1)};
   p.set_query(InboxQuery{});
@@ -381,6 +400,66 @@ TEST(Board, TotalsFiguresAndTickets) {
   p.respond("DB-1", "x");
   ASSERT_FALSE(view.errors.empty());
   EXPECT_NE(view.errors.back().find("[auth.forbidden]"), std::string::npos);
+}
+
+// ---- revocation -------------------------------------------------------------------------------
+
+struct RevocationSpy final : RevocationView {
+  int found = 0, past = 0, previews = 0, asked = 0;
+  std::vector<std::string> errors, statuses;
+  ActionInput fill;
+  ActionSpec spec;
+  void show_found() override { ++found; }
+  void show_past() override { ++past; }
+  void show_preview() override { ++previews; }
+  void show_error(const std::string& t) override { errors.push_back(t); }
+  void show_status(const std::string& t) override { statuses.push_back(t); }
+  void session_lost() override {}
+  bool ask_revocation(const ActionSpec& s, ActionInput& in) override {
+    ++asked;
+    spec = s;
+    in = fill;
+    return true;
+  }
+};
+
+TEST(Revocation, FindPreviewAndRevoke) {
+  FakeApi api;
+  api.all_rows = {row("ZS1", "green", "", 5)};
+  api.all_rows[0].state = "completed";
+  api.detail.row = api.all_rows[0];
+  api.detail.row.applicant_name = "张三";
+  api.detail.actions = {"revoke"};
+  InlineRunner runner;
+  RevocationSpy view;
+  RevocationPresenter p(view, api, runner);
+  p.search("  ");
+  EXPECT_TRUE(api.calls.empty());  // nothing to search for
+  p.search(" ZS1 ");
+  ASSERT_EQ(p.found().size(), 1u);
+  EXPECT_EQ(api.calls.back(), "inbox 0 ");
+  EXPECT_FALSE(p.can_revoke());  // nothing selected yet
+  p.select(0);
+  ASSERT_NE(p.selected(), nullptr);
+  EXPECT_TRUE(p.can_revoke());
+  const auto preview = p.preview();
+  ASSERT_GE(preview.size(), 3u);
+  EXPECT_NE(preview[0].find("ZS1"), std::string::npos);
+  // Reason and legal basis are required by the lifecycle table: a blank reason sends nothing.
+  view.fill.legal_basis = "《行政许可法》第六十九条";
+  p.revoke();
+  EXPECT_TRUE(view.spec.needs_reason);
+  EXPECT_TRUE(view.spec.needs_legal_basis);
+  EXPECT_TRUE(api.acts.empty());
+  ASSERT_FALSE(view.errors.empty());
+  view.fill.reason = "以欺骗手段取得许可";
+  view.fill.ban = true;
+  p.revoke();
+  ASSERT_EQ(api.acts.size(), 1u);
+  EXPECT_EQ(api.acts[0], (std::pair<std::string, std::string>{"ZS1", "revoke"}));
+  EXPECT_EQ(api.act_inputs[0].version, 5);
+  EXPECT_EQ(api.act_inputs[0].ban, view.spec.may_ban);  // the ban only where the table allows it
+  EXPECT_EQ(view.past, 1);  // past revocations reloaded
 }
 
 TEST(Messages, ErrorTextsCarryTheirIds) {

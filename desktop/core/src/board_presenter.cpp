@@ -15,13 +15,6 @@ struct Snapshot {
   json::Value figures;
 };
 
-std::string short_time(const std::string& iso) {
-  if (iso.size() < 16) return iso;
-  std::string s = iso.substr(0, 16);
-  s[10] = ' ';
-  return s;
-}
-
 const json::Value* at(const json::Value& v, std::string_view a, std::string_view b) {
   const json::Value* x = v.find(a);
   return x != nullptr ? x->find(b) : nullptr;

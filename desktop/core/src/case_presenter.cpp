@@ -7,13 +7,6 @@
 namespace zhishen::desk {
 namespace {
 
-std::string short_time(const std::string& iso) {
-  if (iso.size() < 16) return iso;
-  std::string s = iso.substr(0, 16);
-  s[10] = ' ';
-  return s;
-}
-
 std::string size_text(const json::Value* v) {
   if (v == nullptr || !v->is_number()) return "";
   const double b = v->as_number();
@@ -166,11 +159,11 @@ std::vector<std::pair<std::string, std::string>> CasePresenter::actions() const 
   return out;
 }
 
-ActionSpec CasePresenter::spec(const std::string& action) const {
+ActionSpec make_action_spec(const CaseDetail& d, const std::string& action) {
   ActionSpec s;
   s.action = action;
   s.title = label(action);
-  const auto state = lifecycle::parse_state(detail_.row.state);
+  const auto state = lifecycle::parse_state(d.row.state);
   const auto act = lifecycle::parse_action(action);
   if (state && act) {
     if (const auto* rule = lifecycle::find_rule(*state, *act)) {
@@ -183,13 +176,23 @@ ActionSpec CasePresenter::spec(const std::string& action) const {
   s.checklist = action == "request_correction";
   s.irreversible = irreversible(action);
   if (s.irreversible) {
-    s.confirm_text = tr("This cannot be undone. Do you want to \"") + s.title + tr("\" case ") + case_no_ + tr("?");
+    s.confirm_text = tr("This cannot be undone. Do you want to \"") + s.title + tr("\" case ") + d.row.case_no + tr("?");
   }
-  if (s.checklist && detail_.materials.is_array()) {
-    for (const auto& m : detail_.materials.as_array()) s.material_names.push_back(str(m, "name"));
+  if (s.checklist && d.materials.is_array()) {
+    for (const auto& m : d.materials.as_array()) s.material_names.push_back(str(m, "name"));
   }
   return s;
 }
+
+std::optional<Error> check_action_input(const ActionSpec& s, const ActionInput& in) {
+  auto blank = [](const std::string& t) { return t.find_first_not_of(" \t\r\n") == std::string::npos; };
+  if (s.needs_reason && blank(in.reason)) return make_error("case.transition.reason_required", "");
+  if (s.needs_legal_basis && blank(in.legal_basis)) return make_error("case.transition.legal_basis_required", "");
+  if (s.checklist && in.items.empty()) return make_error("desk.correction.items_missing", "");
+  return std::nullopt;
+}
+
+ActionSpec CasePresenter::spec(const std::string& action) const { return make_action_spec(detail_, action); }
 
 void CasePresenter::request_action(const std::string& action) {
   if (busy_ || !loaded_) return;
@@ -202,17 +205,8 @@ void CasePresenter::request_action(const std::string& action) {
 void CasePresenter::perform(const std::string& action, ActionInput in) {
   if (busy_ || !loaded_) return;
   const ActionSpec s = spec(action);
-  auto blank = [](const std::string& t) { return t.find_first_not_of(" \t\r\n") == std::string::npos; };
-  if (s.needs_reason && blank(in.reason)) {
-    view_.show_error(error_text(make_error("case.transition.reason_required", "")));
-    return;
-  }
-  if (s.needs_legal_basis && blank(in.legal_basis)) {
-    view_.show_error(error_text(make_error("case.transition.legal_basis_required", "")));
-    return;
-  }
-  if (s.checklist && in.items.empty()) {
-    view_.show_error(tr("List at least one material to supply."));
+  if (auto missing = check_action_input(s, in)) {
+    view_.show_error(error_text(*missing));
     return;
   }
   if (!s.may_ban) in.ban = false;

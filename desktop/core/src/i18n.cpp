@@ -120,6 +120,7 @@ const std::map<std::string_view, const char*>& explanations() {
       {"api.reply.invalid", N_("The server gave an answer this program does not understand.")},
       {"desk.field.missing", N_("Please fill in every field.")},
       {"desk.totp.invalid", N_("The verification code has 6 digits.")},
+      {"desk.correction.items_missing", N_("List at least one material to supply.")},
   };
   return m;
 }
@@ -138,6 +139,13 @@ std::string error_text(const Error& e) {
   auto it = m.find(e.id);
   std::string text = it != m.end() ? tr(it->second) : (e.message.empty() ? tr("The request failed.") : e.message);
   return text + " [" + e.id + "]";
+}
+
+std::string short_time(const std::string& iso) {
+  if (iso.size() < 16) return iso;
+  std::string s = iso.substr(0, 16);
+  s[10] = ' ';
+  return s;
 }
 
 std::string label(const std::string& code) {

@@ -10,13 +10,6 @@ namespace {
 
 constexpr const char* kLightMark = "●";  // coloured by the view
 
-// "2026-10-20T00:00:00+08:00" → "2026-10-20 00:00" (the time as the server wrote it: Beijing time).
-std::string short_time(const std::string& iso) {
-  if (iso.size() < 16) return iso;
-  std::string s = iso.substr(0, 16);
-  s[10] = ' ';
-  return s;
-}
 
 std::string join(const std::vector<std::string>& v, const std::string& sep) {
   std::string out;
@@ -149,6 +142,64 @@ void InboxPresenter::load_page(std::uint64_t generation, int offset) {
                                                                           std::to_string(rows_.size()) + tr(" cases")
                                                                     : std::exchange(notice_, std::string()));
                            });
+}
+
+std::string InboxPresenter::encode_view(const InboxQuery& q) {
+  std::string out;
+  auto add = [&](const char* key, const std::string& value) {
+    if (value.empty()) return;
+    if (!out.empty()) out += ';';
+    out += key;
+    out += '=';
+    for (char c : value) {  // ';' and '%' escaped so that any search text round-trips
+      if (c == ';') out += "%3B";
+      else if (c == '%') out += "%25";
+      else out += c;
+    }
+  };
+  add("state", q.state);
+  add("light", q.light);
+  add("assignee", q.assignee);
+  add("due_before", q.due_before);
+  add("department", q.department);
+  if (q.flagged) add("flagged", "1");
+  add("q", q.search);
+  return out;
+}
+
+std::optional<InboxQuery> InboxPresenter::decode_view(const std::string& text) {
+  InboxQuery q;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(';', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string part = text.substr(start, end - start);
+    start = end + 1;
+    const auto eq = part.find('=');
+    if (eq == std::string::npos || eq == 0) return std::nullopt;
+    const std::string key = part.substr(0, eq);
+    std::string value;
+    for (std::size_t i = eq + 1; i < part.size(); ++i) {
+      if (part.compare(i, 3, "%3B") == 0) {
+        value += ';';
+        i += 2;
+      } else if (part.compare(i, 3, "%25") == 0) {
+        value += '%';
+        i += 2;
+      } else {
+        value += part[i];
+      }
+    }
+    if (key == "state") q.state = value;
+    else if (key == "light") q.light = value;
+    else if (key == "assignee") q.assignee = value;
+    else if (key == "due_before") q.due_before = value;
+    else if (key == "department") q.department = value;
+    else if (key == "flagged") q.flagged = value == "1";
+    else if (key == "q") q.search = value;
+    else return std::nullopt;
+  }
+  return q;
 }
 
 void InboxPresenter::sort_by(InboxColumn column, bool ascending) {

@@ -8,6 +8,7 @@
 //
 // Ownership: borrows the view, the Api and the runner; the view owns it. Thread-safety: UI thread.
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -32,6 +33,13 @@ struct ActionSpec {
 };
 
 using TextRows = std::vector<std::vector<std::string>>;
+
+// What `action` on this case needs, by the lifecycle table (reason, legal basis, ban) and the
+// action's nature (the correction checklist, confirmation of irreversible steps).
+ActionSpec make_action_spec(const CaseDetail& d, const std::string& action);
+// The input checked against the spec: case.transition.reason_required,
+// case.transition.legal_basis_required, desk.correction.items_missing; nullopt when complete.
+std::optional<Error> check_action_input(const ActionSpec& spec, const ActionInput& in);
 
 class CaseView {
  public:

@@ -25,4 +25,7 @@ std::string error_text(const Error& e);
 // "待人工审核"); the code itself when unknown.
 std::string label(const std::string& code);
 
+// "2026-10-20T00:00:00+08:00" → "2026-10-20 00:00": a server time as written (Beijing time).
+std::string short_time(const std::string& iso);
+
 }  // namespace zhishen::desk

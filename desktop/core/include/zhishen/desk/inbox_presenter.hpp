@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <functional>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -61,6 +62,11 @@ class InboxPresenter {
   // Claims every selected case (each against the version shown); reports how many succeeded and
   // refreshes.
   void claim_selected();
+
+  // A saved view (收件箱视图): the filters of a query as one line of text, and back
+  // ("state=manual_review;light=red;assignee=me;flagged=1;q=…"); nullopt for a line that is not one.
+  static std::string encode_view(const InboxQuery& q);
+  static std::optional<InboxQuery> decode_view(const std::string& text);
 
   // "2 d 3 h left" / "overdue 1 d 4 h" for a due time, against now.
   static std::string remaining_text(const std::string& due_at, Instant now);
