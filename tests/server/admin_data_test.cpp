@@ -137,7 +137,7 @@ TEST_P(AdminData, CsvImportRefusals) {
   EXPECT_EQ(post_as("/api/v1/admin/datasets/Bad-Name", "key,a\nk,v\n", "text/csv", admin_).error_id(),
             "dataset.name.invalid");
   auto json = post_as(path, "{}", "application/json", admin_);
-  EXPECT_EQ(json.status, 400);
+  EXPECT_EQ(json.status, 415);
   EXPECT_EQ(json.error_id(), "http.content_type");
   (void)server_->ctx().store().transact([&](ports::StoreTx& tx) -> Status {
     EXPECT_EQ(tx.catalogue().dataset("credit_blacklist").size(), shipped) << "refused imports change nothing";

@@ -1,6 +1,7 @@
 // The staff API's case flows over a real HTTPS socket, on SQLite and on MariaDB: shipped samples
 // submitted through the channel API, then re-checked, corrected, decided, revoked by staff;
 // stale versions and concurrent actions.
+#include <algorithm>
 #include <atomic>
 #include <fstream>
 #include <sstream>
@@ -110,6 +111,8 @@ TEST_P(Flows, AutoApprovalConfirmedAtRecheckIsCompleted) {
   EXPECT_EQ(decisions[1].decided_by, "reviewer");
   const auto audit = audit_actions(*server_, no);
   EXPECT_TRUE(has(audit, "case.claim") && has(audit, "case.confirm_recheck") && has(audit, "case.complete"));
+  // The approver's read of the unmasked applicant was recorded; the reviewer's masked reads were not.
+  EXPECT_EQ(std::count(audit.begin(), audit.end(), "case.view_personal_data"), 1);
 }
 
 TEST_P(Flows, ECertificateApprovalWaitsForTheCertificate) {

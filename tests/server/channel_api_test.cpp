@@ -94,6 +94,19 @@ TEST_P(ChannelApi, AuthenticationAndBadInput) {
   EXPECT_EQ(server_->call("POST", "/api/v1/applications", huge, token_, {{"Idempotency-Key", "big"}}).status, 413);
 }
 
+TEST_P(ChannelApi, OnlyJsonBodiesAreRead) {
+  const std::string body = json::to_json(sample_application("350100-SCJG-GG-0001", "approved_convenience_store.json"));
+  for (const std::string type : {"text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"}) {
+    auto r = server_->call("POST", "/api/v1/applications", body, token_, {{"Idempotency-Key", "ct"}, {"Content-Type", type}});
+    EXPECT_EQ(r.status, 415) << type;
+    EXPECT_EQ(r.error_id(), "http.content_type") << type;
+  }
+  for (const std::string type : {"application/json; charset=utf-8", "Application/JSON", "application/vnd.zhishen+json"}) {
+    auto r = server_->call("POST", "/api/v1/applications", body, token_, {{"Idempotency-Key", "ct"}, {"Content-Type", type}});
+    EXPECT_EQ(r.status, 201) << type << ": " << r.text;
+  }
+}
+
 TEST_P(ChannelApi, ProgressCorrectionAndEvaluation) {
   auto app = sample_application("350100-SCJG-GG-0001", "approved_convenience_store.json");
   auto r = submit(app, "p-1");

@@ -91,7 +91,7 @@ Reply TestServer::call(const std::string& method, const std::string& path, const
   if (!token.empty()) req.set("Authorization", "Bearer " + token);
   for (const auto& [k, v] : headers) req.set(k, v);
   if (!body.empty() || method == "POST" || method == "PUT") {
-    req.setContentType("application/json");
+    if (!req.has("Content-Type")) req.setContentType("application/json");
     req.setContentLength(static_cast<std::streamsize>(body.size()));
   }
   session.sendRequest(req) << body;

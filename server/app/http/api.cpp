@@ -1,5 +1,7 @@
 #include "api.hpp"
 
+#include <cctype>
+
 #include "zhishen/json/parse.hpp"
 #include "zhishen/json/write.hpp"
 
@@ -14,6 +16,15 @@ bool Principal::has_role(lifecycle::Role r) const {
 }
 
 Result<json::Value> Request::json_body() const {
+  // A declared type must be JSON (application/json, or application/<x>+json); none is taken as JSON.
+  if (const std::string type = header("content-type"); !type.empty()) {
+    std::string media = type.substr(0, type.find(';'));
+    while (!media.empty() && media.back() == ' ') media.pop_back();
+    for (char& c : media) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const bool json = media == "application/json" ||
+                      (media.rfind("application/", 0) == 0 && media.size() > 5 && media.compare(media.size() - 5, 5, "+json") == 0);
+    if (!json) return make_error("http.content_type", "send the body as Content-Type: application/json");
+  }
   auto v = json::parse(body);
   if (!v) return make_error("http.body.json", "the body is not JSON: " + v.error().message);
   if (!v->is_object()) return make_error("http.body.object", "the body must be a JSON object");

@@ -24,6 +24,7 @@ int status_for(const std::string& id) {
   }
   if (id == "http.method") return 405;
   if (id == "http.body.too_large") return 413;
+  if (id == "http.content_type") return 415;
   if (id == "store.unavailable" || id == "store.busy") return 503;
   if (id == "server.internal" || id == "store.io" || starts(id, "crypto.")) return 500;
   if (starts(id, "http.") || starts(id, "json.parse.")) return 400;

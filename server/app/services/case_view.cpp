@@ -255,6 +255,11 @@ Result<json::Value> case_detail(ServerContext& ctx, const Principal& who, const 
     auto f = load_visible(tx, who, case_no);
     if (!f) return f.error();
     out = case_json(ctx, who, *f, tx.cases().decisions(case_no));
+    // Personal data shown in clear is a read worth recording (who saw whose identity, when).
+    if (sees_personal_data(who)) {
+      tx.audit().append({0, ctx.now(), who.staff.username, "approver", "case.view_personal_data", case_no,
+                         json::Object{{"version", f->record.version}}, "", ""});
+    }
     return {};
   });
   if (!st) return st.error();
