@@ -48,7 +48,7 @@ class ServerContext {
   Poco::Logger& log() { return log_; }
   Metrics& metrics() { return metrics_; }
   SessionManager& sessions() { return sessions_; }
-  LoginGuard& login_guard() { return login_guard_; }  // TOTP replay and hashing limits (services/auth)
+  LoginGuard& login_guard() { return login_guard_; }  // the password-hashing limit (services/auth)
   GroupCommit<PendingApplication>& intake() { return intake_; }  // submitted applications' group commit
 
   std::shared_ptr<const calendar::WorkdayCalendar> calendar() const { return calendar_.get(); }

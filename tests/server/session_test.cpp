@@ -218,6 +218,44 @@ TEST_P(StaffSession, ATotpCodeWorksOnce) {
   EXPECT_EQ(std::count(actions.begin(), actions.end(), "staff.login_failed"), 2);
 }
 
+TEST_P(StaffSession, AUsedTotpCodeStaysUsedAfterARestartAndOnAnotherServer) {
+  auto u = make_user("gao.yan", {Role::reviewer});
+  const std::string body = json::to_json(credentials("gao.yan", u.totp_secret));
+  EXPECT_EQ(server_->call("POST", "/api/v1/session", body).status, 201);
+  ServerConfig config = server_->ctx().config();
+  Server other(config, &clock_);  // a second server on the same database, then the first one stops
+  ASSERT_TRUE(other.start().ok());
+  EXPECT_EQ(call_port(other.port(), "POST", "/api/v1/session", body).error_id(), "auth.login.failed");
+  server_->server().stop();
+  Server again(config, &clock_);
+  other.stop();
+  ASSERT_TRUE(again.start().ok());
+  EXPECT_EQ(call_port(again.port(), "POST", "/api/v1/session", body).error_id(), "auth.login.failed");
+  clock_.advance(std::chrono::seconds(30));
+  EXPECT_EQ(call_port(again.port(), "POST", "/api/v1/session", json::to_json(credentials("gao.yan", u.totp_secret))).status,
+            201);
+}
+
+TEST_P(StaffSession, OneCodeSentTwiceAtOnceLogsInOnce) {
+  auto u = make_user("qin.hai", {Role::reviewer});
+  const std::string body = json::to_json(credentials("qin.hai", u.totp_secret));
+  std::atomic<int> created{0}, refused{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 4; ++i) {
+    threads.emplace_back([&] {
+      auto r = server_->call("POST", "/api/v1/session", body);
+      if (r.status == 201) ++created;
+      else if (r.error_id() == "auth.login.failed") ++refused;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(created.load(), 1);
+  EXPECT_EQ(refused.load(), 3);
+  auto actions = audit_actions("staff:qin.hai");
+  EXPECT_EQ(std::count(actions.begin(), actions.end(), "staff.login"), 1);
+  EXPECT_EQ(std::count(actions.begin(), actions.end(), "staff.login_failed"), 3);
+}
+
 TEST_P(StaffSession, SessionsExpireAndLogoutEndsThem) {
   auto u = make_user("xu.min", {Role::supervisor}, "FZ-WJW");
   auto r = login("xu.min", u.totp_secret);

@@ -107,13 +107,16 @@ LoginAttempt login(ServerContext& ctx, const std::string& username, const std::s
   const char* reason = nullptr;
   if (!password_ok) reason = "password";
   else if (!step) reason = "totp";
-  else if (!ctx.login_guard().claim_totp_step(found->id, *step)) reason = "totp_reused";
+  else if (*step <= found->totp_last_step) reason = "totp_reused";
 
   LoginAttempt out{std::nullopt, login_failed(), std::nullopt};
   domain::StaffAccount account;
   bool locked_now = false;
   std::optional<Instant> locked_meanwhile;
-  auto st = ctx.store().transact([&](ports::StoreTx& tx) -> Status {
+  // A code used by a concurrent login of the same step is found under the audit lock below; the
+  // attempt is then rolled back and recorded again as a failure (at most one retry).
+  constexpr std::string_view kReplayed = "auth.totp.replayed";
+  auto record = [&](ports::StoreTx& tx) -> Status {
     locked_now = false;
     locked_meanwhile.reset();
     // The audit entry goes first: appending locks this account's audit chain head until commit, so
@@ -139,14 +142,19 @@ LoginAttempt login(ServerContext& ctx, const std::string& username, const std::s
       }
       return tx.directory().update_staff(*current);
     }
-    if (current->failed_logins != 0 || current->locked_until) {
-      current->failed_logins = 0;
-      current->locked_until.reset();
-      if (auto s = tx.directory().update_staff(*current); !s) return s;
-    }
+    if (*step <= current->totp_last_step) return make_error(std::string(kReplayed), "TOTP step already used");
+    current->failed_logins = 0;
+    current->locked_until.reset();
+    current->totp_last_step = *step;
+    if (auto s = tx.directory().update_staff(*current); !s) return s;
     account = *current;
     return {};
-  });
+  };
+  Status st = ctx.store().transact(record);
+  if (!st && st.error().id == kReplayed) {
+    reason = "totp_reused";
+    st = ctx.store().transact(record);
+  }
   if (locked_meanwhile) {
     audit_refusal(ctx, now, username, "locked");
     return {std::nullopt, login_locked(*locked_meanwhile), locked_meanwhile};

@@ -272,11 +272,11 @@ Result<CreatedUser> reset_user_totp(ServerContext& ctx, std::int64_t id, const s
   auto updated = modify_user(ctx, id, actor, "admin.user.totp",
                              [&](ports::StoreTx&, domain::StaffAccount& a, json::Object&) -> Status {
     a.totp_secret = secret;
+    a.totp_last_step = 0;  // the old secret's steps mean nothing for the new one
     return {};
   });
   if (!updated) return updated.error();
   ctx.sessions().end_all_of(id);
-  ctx.login_guard().forget(id);
   return CreatedUser{*updated, secret, crypto::otpauth_uri(crypto::kTotpIssuer, updated->username, secret)};
 }
 

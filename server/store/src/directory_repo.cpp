@@ -24,7 +24,7 @@ std::vector<lifecycle::Role> parse_roles(const std::string& text) {
 
 const char* kStaffColumns =
     "id, username, display_name, department_code, roles, password_hash, totp_secret_enc, active, failed_logins,"
-    " locked_until, created_at";
+    " locked_until, created_at, totp_last_step";
 const char* kChannelColumns = "id, name, kind, token_hash, active, created_at, revoked_at";
 
 domain::Channel channel_of(const Row& r) {
@@ -59,10 +59,10 @@ Result<std::int64_t> SqlDirectoryRepo::create_staff(const domain::StaffAccount& 
   auto st = insert_unique(
       c_,
       "INSERT INTO staff (username, display_name, department_code, roles, password_hash, totp_secret_enc, active,"
-      " failed_logins, locked_until, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+      " failed_logins, locked_until, created_at, totp_last_step) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
       {a.username, a.display_name, a.department_code, roles_text(a.roles), a.password_hash,
        codec_.seal(a.totp_secret, "staff.totp:" + a.username), sql_bool(a.active), std::int64_t{a.failed_logins},
-       sql_opt_instant(a.locked_until), sql_instant(a.created_at)},
+       sql_opt_instant(a.locked_until), sql_instant(a.created_at), a.totp_last_step},
       "user " + a.username + " exists");
   if (!st) return st.error();
   return c_.last_insert_id();
@@ -84,6 +84,7 @@ std::vector<domain::StaffAccount> SqlDirectoryRepo::staff_where(const std::strin
     a.failed_logins = static_cast<int>(r.int64(8));
     a.locked_until = opt_instant(r, 9);
     a.created_at = instant_of(r.int64(10));
+    a.totp_last_step = r.int64(11);
     out.push_back(std::move(a));
   }
   return out;
@@ -105,10 +106,10 @@ Status SqlDirectoryRepo::update_staff(const domain::StaffAccount& a) {
   if (!staff_by_id(a.id)) return make_error("store.not_found", "no staff account " + std::to_string(a.id));
   exec(c_,
        "UPDATE staff SET display_name = ?, department_code = ?, roles = ?, password_hash = ?, totp_secret_enc = ?,"
-       " active = ?, failed_logins = ?, locked_until = ? WHERE id = ?",
+       " active = ?, failed_logins = ?, locked_until = ?, totp_last_step = ? WHERE id = ?",
        {a.display_name, a.department_code, roles_text(a.roles), a.password_hash,
         codec_.seal(a.totp_secret, "staff.totp:" + a.username), sql_bool(a.active), std::int64_t{a.failed_logins},
-        sql_opt_instant(a.locked_until), a.id});
+        sql_opt_instant(a.locked_until), a.totp_last_step, a.id});
   return {};
 }
 

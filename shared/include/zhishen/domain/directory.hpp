@@ -33,6 +33,9 @@ struct StaffAccount {
   int failed_logins = 0;
   std::optional<Instant> locked_until;
   Instant created_at{};
+  // The TOTP time step of the last successful login: a code of that step or an earlier one is
+  // never accepted again (RFC 6238 §5.2), across restarts and across servers sharing a database.
+  std::int64_t totp_last_step = 0;
   friend bool operator==(const StaffAccount&, const StaffAccount&) = default;
 };
 
