@@ -3,12 +3,16 @@
 #include <Poco/HMACEngine.h>
 #include <Poco/SHA1Engine.h>
 #include <wx/app.h>
+#include <wx/dir.h>
+#include <wx/filename.h>
+#include <wx/intl.h>
 #include <wx/log.h>
 #include <wx/utils.h>
 
 #include <chrono>
 #include <cstdio>
 
+#include "admin_dialogs.hpp"
 #include "login_dialog.hpp"
 #include "main_frame.hpp"
 #include "platform.hpp"
@@ -76,6 +80,8 @@ Autotest::Autotest(MainFrame& frame, std::string dir, std::string password, std:
          shot("00-login");
          frame_.login_dialog()->press_ok();
        }},
+      {"pages", [this] { return frame_.inbox() != nullptr; },
+       [this] { to_admin_ = frame_.admin() != nullptr; }},
       {"inbox", [this, inbox_loaded] { return inbox_loaded() && frame_.inbox()->presenter().row_count() > 0; },
        [this] {
          shot("01-inbox");
@@ -136,6 +142,83 @@ Autotest::Autotest(MainFrame& frame, std::string dir, std::string password, std:
   };
 }
 
+std::vector<Autotest::Step> Autotest::admin_steps() {
+  auto idle = [this] { return frame_.admin() != nullptr && !frame_.admin()->presenter().loading(); };
+  return {
+      {"administration", idle,
+       [this] {
+         AdminPanel& a = *frame_.admin();
+         const AdminPresenter& p = a.presenter();
+         check(!p.users().empty(), "staff accounts listed");
+         check(!p.channels().empty(), "channels listed");
+         check(!p.items().empty(), "items listed");
+         frame_.show_admin();
+         a.show_tab(0);
+         shot("admin-1-users");
+         a.show_tab(1);
+         shot("admin-2-channels");
+         a.show_tab(2);
+         // The item of the sample directory (its parent's name), else the first.
+         wxString samples;
+         long row = 0;
+         if (wxGetEnv("ZHISHEN_DESK_AUTOTEST_SAMPLES", &samples) && !samples.empty()) {
+           const wxArrayString dirs = wxFileName::DirName(samples).GetDirs();  // .../<code>/samples
+           const std::string code = dirs.size() >= 2 ? U(dirs[dirs.size() - 2]) : std::string();
+           for (std::size_t i = 0; i < p.items().size(); ++i) {
+             if (p.items()[i].code == code) row = static_cast<long>(i);
+           }
+         }
+         a.select_item(row);
+       }},
+      {"item versions", [this, idle] { return idle() && !frame_.admin()->presenter().versions().empty(); },
+       [this] {
+         AdminPanel& a = *frame_.admin();
+         const auto& versions = a.presenter().versions();
+         long active = 0;
+         for (std::size_t i = 0; i < versions.size(); ++i) {
+           if (versions[i].status == "active") active = static_cast<long>(i);
+         }
+         a.select_version(active);
+         wxString dir;
+         if (!wxGetEnv("ZHISHEN_DESK_AUTOTEST_SAMPLES", &dir) || dir.empty()) return;
+         wxArrayString files;
+         wxDir::GetAllFiles(dir, &files, "*.json", wxDIR_FILES);
+         files.Sort();
+         check(!files.empty(), "sample files in ZHISHEN_DESK_AUTOTEST_SAMPLES");
+         a.use_samples(std::vector<wxString>(files.begin(), files.end()));
+         a.run_bench();
+         bench_run_ = true;
+       }},
+      {"test bench", [this, idle] { return idle() && (!bench_run_ || frame_.admin()->presenter().bench().has_value()); },
+       [this] {
+         AdminPanel& a = *frame_.admin();
+         if (bench_run_) {
+           const auto& b = a.presenter().bench();
+           check(b && !b->rows.empty() && b->all_passed, "every sample passes against the active version");
+         }
+         shot("admin-3-items");
+         a.show_tab(3);
+         check(!a.presenter().years().empty(), "holiday notices listed");
+         shot("admin-4-holidays");
+         a.show_tab(4);
+         check(!a.presenter().datasets().empty(), "datasets listed");
+         shot("admin-5-datasets");
+         a.show_tab(0);
+         auto* dialog = new NewUserDialog(&a, a.presenter().departments());  // shown, not sent
+         dialog->Show();
+         shot("admin-6-new-account");
+         dialog->Destroy();
+         wxString title = _("TOTP secret of %1");
+         title.Replace("%1", "example");
+         auto* secret = new SecretDialog(&a, title,  // a made-up secret, for the layout
+                                         "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP\n\notpauth://totp/example");
+         secret->Show();
+         shot("admin-7-secret");
+         secret->Destroy();
+       }},
+  };
+}
+
 void Autotest::start() {
   set_autotest_mode(true);
   delete wxLog::SetActiveTarget(new wxLogStderr);  // messages to the test's log, never a dialog
@@ -190,6 +273,11 @@ void Autotest::tick(wxTimerEvent&) {
   waited_ms_ = 0;
   ++at_;
   s.then();
+  if (to_admin_) {  // an administrator: the administration steps replace the reviewer's
+    to_admin_ = false;
+    steps_.resize(at_);
+    for (auto& step : admin_steps()) steps_.push_back(std::move(step));
+  }
 }
 
 }  // namespace zhishen::desk::app

@@ -5,6 +5,12 @@
 // confirms its re-check, and checks that the board's red count drops — saving a screenshot of
 // the screen at each step into DIR. It ends the app with exit code 0 when every check held, 1
 // otherwise (the reason is logged). Steps are polled by a timer; each has a time limit.
+// An administrator's login takes the administration steps instead: the Administration page, a
+// screenshot of each tab (admin-1-users ... admin-5-datasets), and — when
+// ZHISHEN_DESK_AUTOTEST_SAMPLES names a directory of sample cases (data/items/<code>/samples) — the
+// rule test bench run with them against the item's active version (every sample must pass); last the
+// new-account dialog (admin-6-new-account) and a secret dialog with a made-up secret
+// (admin-7-secret), shown and closed unsent. These steps change nothing on the server.
 // Thread-safety: UI thread only.
 
 #include <wx/event.h>
@@ -34,6 +40,7 @@ class Autotest final : public wxEvtHandler {
   void fail(const std::string& why);
   void shot(const std::string& name);
   void check(bool ok, const std::string& what);
+  std::vector<Step> admin_steps();
 
   MainFrame& frame_;
   std::string dir_;
@@ -47,6 +54,8 @@ class Autotest final : public wxEvtHandler {
   long red_before_ = -1;
   std::string case_no_;
   bool done_ = false;
+  bool to_admin_ = false;  // the steps switch to admin_steps() after the current one
+  bool bench_run_ = false;
 };
 
 // The RFC 6238 code (SHA-1, 30 s, 6 digits) of a base32 secret now; "" for a bad secret.

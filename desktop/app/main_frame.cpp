@@ -62,6 +62,7 @@ MainFrame::MainFrame(Connector& connector, TaskRunner& runner, wxString address,
     wxWindow* page = book_->GetCurrentPage();
     if (page == inbox_ && inbox_ != nullptr) inbox_->presenter().refresh();
     else if (page == board_ && board_ != nullptr) board_->presenter().refresh();
+    else if (page == admin_ && admin_ != nullptr) admin_->presenter().refresh();
     else if (auto* c = dynamic_cast<CasePanel*>(page)) c->presenter().load();
   }, wxID_REFRESH);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) {
@@ -97,6 +98,7 @@ bool MainFrame::log_in(const wxString& reason) {
     inbox_->presenter().refresh();
     board_->presenter().refresh();
     if (revocation_ != nullptr) revocation_->presenter().load_past();
+    if (admin_ != nullptr) admin_->presenter().refresh();
     for (auto& [no, page] : cases_) page->presenter().load();
   }
   return true;
@@ -122,6 +124,16 @@ void MainFrame::build_pages() {
     revocation_ = new RevocationPanel(book_, *api_, runner_, [this](const std::string& no) { open_case(no); }, lost);
     book_->AddPage(revocation_, _("Revocation"));
   }
+  admin_ = nullptr;
+  // The Api of a login is the HttpApi, which also speaks the admin routes.
+  if (auto* admin_api = dynamic_cast<AdminApi*>(api_); admin_api != nullptr && session_.user.may("administration")) {
+    admin_ = new AdminPanel(book_, *admin_api, runner_, lost);
+    book_->AddPage(admin_, _("Administration"));
+  }
+}
+
+void MainFrame::show_admin() {
+  if (admin_ != nullptr) book_->SetSelection(static_cast<size_t>(book_->FindPage(admin_)));
 }
 
 void MainFrame::show_inbox() {

@@ -1,6 +1,6 @@
 #pragma once
-// MainFrame: the workstation's window — the inbox, the board and one page per open case in a
-// notebook, the user and server in the status bar. It runs the login dialog at start and again
+// MainFrame: the workstation's window — the inbox, the board, the revocation tools (approvers and
+// supervisors), the Administration page (administrators) and one page per open case in a notebook, the user and server in the status bar. It runs the login dialog at start and again
 // when the session ends (keeping the open pages: the user's place), and rebuilds the pages when
 // another user logs in. Thread-safety: UI thread only.
 
@@ -9,6 +9,7 @@
 
 #include <map>
 
+#include "admin_panel.hpp"
 #include "board_panel.hpp"
 #include "case_panel.hpp"
 #include "inbox_panel.hpp"
@@ -33,6 +34,8 @@ class MainFrame final : public wxFrame {
   // For the GUI test.
   InboxPanel* inbox() { return inbox_; }
   BoardPanel* board() { return board_; }
+  AdminPanel* admin() { return admin_; }  // null unless the user administers
+  void show_admin();
   CasePanel* case_page(const std::string& case_no);
   LoginDialog* login_dialog() { return login_; }
   const wxString& address() const { return address_; }
@@ -54,6 +57,7 @@ class MainFrame final : public wxFrame {
   InboxPanel* inbox_ = nullptr;
   BoardPanel* board_ = nullptr;
   RevocationPanel* revocation_ = nullptr;  // approvers and supervisors only
+  AdminPanel* admin_ = nullptr;            // administrators only
   std::map<std::string, CasePanel*> cases_;
   LoginDialog* login_ = nullptr;  // while the login dialog is up
   bool relogging_ = false;

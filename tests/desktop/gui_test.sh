@@ -45,28 +45,38 @@ for _ in $(seq 1 600); do
 done
 [ -n "$port" ] || { echo "gui_test: the server did not start" >&2; exit 1; }
 
-account() {  # account FIELD: the demo reviewer's username, password or totp_secret
-  python3 -c "import json,sys; a=[x for x in json.load(open(sys.argv[1]))['accounts'] if x['role']=='reviewer'][0]; print(a[sys.argv[2]])" \
-    "$work/credentials.json" "$1"
+account() {  # account ROLE FIELD: a demo account's username, password or totp_secret
+  python3 -c "import json,sys; a=[x for x in json.load(open(sys.argv[1]))['accounts'] if x['role']==sys.argv[2]][0]; print(a[sys.argv[3]])" \
+    "$work/credentials.json" "$1" "$2"
+}
+run_desk() {  # run_desk ROLE: the desk's --autotest as that demo account; its exit code
+  local code
+  set +e
+  ZHISHEN_DESK_PASSWORD="$(account "$1" password)" ZHISHEN_DESK_TOTP_SECRET="$(account "$1" totp_secret)" \
+    ZHISHEN_DESK_AUTOTEST_SAMPLES="$root/data/items/350100-SCJG-GG-0001/samples" \
+    XDG_CONFIG_HOME="$work/desk-config" ZHISHEN_DESK_LOCALEDIR="$build/locale" \
+    timeout 300 xvfb-run -a -s "-screen 0 1366x820x24" \
+    "$build/bin/zhishen-desk" --server "https://127.0.0.1:$port" --user "$(account "$1" username)" --autotest "$shots" \
+    >"$work/desk-$1.log" 2>&1
+  code=$?
+  set -e
+  grep -E "^autotest:|login:" "$work/desk-$1.log" || true
+  if [ "$code" != 0 ]; then
+    echo "gui_test: zhishen-desk --autotest as the demo $1 exited with $code; its log:" >&2
+    tail -50 "$work/desk-$1.log" >&2
+    exit 1
+  fi
 }
 shots="$build/screenshots"
 rm -rf "$shots"
 mkdir -p "$shots"
-set +e
-ZHISHEN_DESK_PASSWORD="$(account password)" ZHISHEN_DESK_TOTP_SECRET="$(account totp_secret)" \
-  XDG_CONFIG_HOME="$work/desk-config" ZHISHEN_DESK_LOCALEDIR="$build/locale" \
-  timeout 300 xvfb-run -a -s "-screen 0 1366x820x24" \
-  "$build/bin/zhishen-desk" --server "https://127.0.0.1:$port" --user "$(account username)" --autotest "$shots" \
-  >"$work/desk.log" 2>&1
-code=$?
-set -e
-grep -E "^autotest:|login:" "$work/desk.log" || true
-if [ "$code" != 0 ]; then
-  echo "gui_test: zhishen-desk --autotest exited with $code; its log:" >&2
-  tail -50 "$work/desk.log" >&2
-  exit 1
-fi
-for shot in 00-login 01-inbox 02-board 03-inbox-red 04-case 04-case-trace 05-case-confirmed 06-board-after; do
+# The reviewer's day: log in (trusting the certificate), inbox, board, re-check, board again.
+run_desk reviewer
+# The administrator: every admin tab, the new-account and secret dialogs (not submitted), and the
+# rule test bench over the shipped samples of one item, which must all pass.
+run_desk admin
+for shot in 00-login 01-inbox 02-board 03-inbox-red 04-case 04-case-trace 05-case-confirmed 06-board-after \
+  admin-1-users admin-2-channels admin-3-items admin-4-holidays admin-5-datasets admin-6-new-account admin-7-secret; do
   [ -s "$shots/$shot.png" ] || { echo "gui_test: no screenshot $shot.png" >&2; exit 1; }
 done
 # The desk pinned the server's certificate on first use: the trust file names this server.

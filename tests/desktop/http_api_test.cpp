@@ -1,11 +1,14 @@
 // HttpApi over the real HttpsTransport against a real zhishen server (SQLite and MariaDB): the
 // workstation's calls and the server's answers agree — login with TOTP, inbox with filters and
 // search, a case with its trace, an action against a stale version (store.conflict) and the
-// right one, the board, tickets and figures, logout ending the session.
+// right one, the board, tickets and figures, logout ending the session; and the administration
+// calls (AdminApi) of an administrator.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "server_fixture.hpp"
 #include "services/directory_admin.hpp"
@@ -13,6 +16,7 @@
 #include "zhishen/desk/http_api.hpp"
 #include "zhishen/desk/https_transport.hpp"
 #include "zhishen/desk/trust_store.hpp"
+#include "zhishen/json/parse.hpp"
 
 namespace zhishen::desk {
 namespace {
@@ -153,6 +157,160 @@ TEST_P(DeskApi, WrongCredentialsAndBadQueriesAnswerTheirIds) {
   auto page = api_->inbox(q);
   ASSERT_TRUE(page.ok()) << page.error().id;
   EXPECT_TRUE(page->rows.empty());
+}
+
+std::string file_text(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+TEST_P(DeskApi, AdminCallsAgainstTheRealServer) {
+  ASSERT_TRUE(api_->trust(*api_->fingerprint()).ok());
+  ASSERT_TRUE(login().ok());
+  EXPECT_EQ(api_->users().error().id, "auth.forbidden");  // a reviewer is no administrator
+  auto admin = server::create_user(server_->ctx(), {"desk.admin", "管理员", "FZ-SCJG", {lifecycle::Role::admin}, kPassword},
+                                   "test");
+  ASSERT_TRUE(admin.ok()) << admin.error().id;
+  auto s = api_->login("desk.admin", kPassword, *crypto::totp_code(admin->totp_secret, server_->ctx().now()));
+  ASSERT_TRUE(s.ok()) << s.error().id;
+  EXPECT_TRUE(s->user.may("administration"));
+  AdminApi& a = *api_;
+
+  // Staff accounts.
+  auto departments = a.departments();
+  ASSERT_TRUE(departments.ok()) << departments.error().id;
+  EXPECT_TRUE(std::any_of(departments->begin(), departments->end(), [](const DepartmentInfo& d) { return d.code == "FZ-SCJG"; }));
+  auto users = a.users();
+  ASSERT_TRUE(users.ok()) << users.error().id;
+  ASSERT_GE(users->size(), 2u);
+  EXPECT_TRUE(std::any_of(users->begin(), users->end(), [](const AdminUser& u) {
+    return u.username == "desk.reviewer" && u.active && u.roles == std::vector<std::string>{"reviewer"};
+  }));
+  auto created = a.create_user(NewUser{"desk.new", "新同事", "FZ-SCJG", {"reviewer", "approver"}, kPassword});
+  ASSERT_TRUE(created.ok()) << created.error().id << ": " << created.error().message;
+  EXPECT_GT(created->user.id, 0);
+  EXPECT_EQ(created->user.username, "desk.new");
+  EXPECT_EQ(created->user.roles.size(), 2u);
+  EXPECT_FALSE(created->totp_secret.empty());
+  EXPECT_EQ(created->otpauth_uri.rfind("otpauth://", 0), 0u);
+  EXPECT_EQ(a.create_user(NewUser{"desk.new", "重复", "FZ-SCJG", {"reviewer"}, kPassword}).error().id,
+            "directory.user.duplicate");
+  EXPECT_EQ(a.create_user(NewUser{"desk.weak", "弱", "FZ-SCJG", {"reviewer"}, "short"}).error().id, "auth.password.weak");
+  const std::int64_t id = created->user.id;
+  auto off = a.set_active(id, false);
+  ASSERT_TRUE(off.ok()) << off.error().id;
+  EXPECT_FALSE(off->active);
+  auto on = a.set_active(id, true);
+  ASSERT_TRUE(on.ok()) << on.error().id;
+  EXPECT_TRUE(on->active);
+  EXPECT_EQ(a.set_active(s->user.id, false).error().id, "directory.user.self_lockout");
+  auto unlocked = a.unlock(id);
+  ASSERT_TRUE(unlocked.ok()) << unlocked.error().id;
+  EXPECT_EQ(unlocked->failed_logins, 0);
+  EXPECT_TRUE(unlocked->locked_until.empty());
+  auto totp = a.reset_totp(id);
+  ASSERT_TRUE(totp.ok()) << totp.error().id;
+  EXPECT_NE(totp->totp_secret, created->totp_secret);
+  EXPECT_EQ(a.set_password(id, "weak").error().id, "auth.password.weak");
+  EXPECT_TRUE(a.set_password(id, "Neues-Kennwort-7").ok());
+  EXPECT_EQ(a.unlock(999999).error().id, "directory.user.not_found");
+
+  // Channels: tokens once, rotation, revocation.
+  auto channel = a.create_channel("desk-kiosk", "kiosk");
+  ASSERT_TRUE(channel.ok()) << channel.error().id;
+  EXPECT_EQ(channel->token.size(), 64u);
+  EXPECT_TRUE(channel->channel.active);
+  auto rotated = a.rotate_channel("desk-kiosk");
+  ASSERT_TRUE(rotated.ok()) << rotated.error().id;
+  EXPECT_NE(rotated->token, channel->token);
+  auto revoked = a.revoke_channel("desk-kiosk");
+  ASSERT_TRUE(revoked.ok()) << revoked.error().id;
+  EXPECT_FALSE(revoked->active);
+  EXPECT_FALSE(revoked->revoked_at.empty());
+  EXPECT_EQ(a.rotate_channel("desk-kiosk").error().id, "directory.channel.revoked");
+  auto channels = a.channels();
+  ASSERT_TRUE(channels.ok()) << channels.error().id;
+  EXPECT_TRUE(std::any_of(channels->begin(), channels->end(), [](const ChannelInfo& c) { return c.name == "web-hall" && c.active; }));
+
+  // Items, versions, the test bench with a shipped sample, activation.
+  const std::string code = "350100-SCJG-GG-0001";
+  auto items = a.items();
+  ASSERT_TRUE(items.ok()) << items.error().id;
+  auto item = std::find_if(items->begin(), items->end(), [&](const ItemInfo& i) { return i.code == code; });
+  ASSERT_NE(item, items->end());
+  EXPECT_FALSE(item->name.empty());
+  EXPECT_EQ(item->department, "FZ-SCJG");
+  ASSERT_GT(item->active_version, 0);
+  EXPECT_GE(item->latest_version, item->active_version);
+  auto versions = a.versions(code);
+  ASSERT_TRUE(versions.ok()) << versions.error().id;
+  ASSERT_FALSE(versions->empty());
+  EXPECT_TRUE(std::any_of(versions->begin(), versions->end(), [&](const VersionInfo& v) {
+    return v.version == item->active_version && v.status == "active" && v.rules > 0;
+  }));
+  auto sample = json::parse(file_text(fs::path(ZHISHEN_SOURCE_DIR) / "data/items" / code / "samples/approved_convenience_store.json"));
+  ASSERT_TRUE(sample.ok());
+  const json::Value cases = json::Array{
+      json::Object{{"name", "approved_convenience_store.json"}, {"expected", *sample->find("expected")},
+                   {"application", *sample->find("application")}},
+      json::Object{{"name", "broken"}, {"expected", "approved"}}};
+  auto bench = a.test_version(code, item->active_version, cases);
+  ASSERT_TRUE(bench.ok()) << bench.error().id << ": " << bench.error().message;
+  EXPECT_EQ(bench->passed, 1);
+  EXPECT_EQ(bench->errors, 1);
+  EXPECT_FALSE(bench->all_passed);
+  ASSERT_EQ(bench->rows.size(), 2u);
+  EXPECT_EQ(bench->rows[0].name, "approved_convenience_store.json");
+  EXPECT_EQ(bench->rows[0].result, "PASS");
+  EXPECT_EQ(bench->rows[0].expected, "approved");
+  EXPECT_EQ(bench->rows[0].got, "approved");
+  EXPECT_EQ(bench->rows[1].result, "ERROR");
+  EXPECT_EQ(bench->rows[1].error_ids, "rules.case.schema");
+  EXPECT_EQ(a.test_version(code, item->active_version, json::Array{}).error().id, "bench.cases.missing");
+  EXPECT_EQ(a.test_version(code, 999, cases).error().id, "item.version.not_found");
+  auto previous = a.activate(code, item->active_version);  // activating the active version again
+  ASSERT_TRUE(previous.ok()) << previous.error().id;
+  EXPECT_EQ(*previous, item->active_version);
+
+  // The holiday calendar: a shipped holiday-cn file as it is.
+  auto years = a.calendar();
+  ASSERT_TRUE(years.ok()) << years.error().id;
+  auto y2026 = std::find_if(years->begin(), years->end(), [](const CalendarYear& y) { return y.year == 2026; });
+  ASSERT_NE(y2026, years->end());
+  EXPECT_GT(y2026->days_off, 0);
+  auto put = a.put_calendar(2026, file_text(fs::path(ZHISHEN_SOURCE_DIR) / "data/holidays/2026.json"));
+  ASSERT_TRUE(put.ok()) << put.error().id << ": " << put.error().message;
+  EXPECT_EQ(put->year.year, 2026);
+  EXPECT_EQ(put->year.days_off, y2026->days_off);
+  EXPECT_EQ(a.put_calendar(2025, file_text(fs::path(ZHISHEN_SOURCE_DIR) / "data/holidays/2026.json")).error().id,
+            "calendar.file.year_mismatch");
+
+  // Shared datasets: CSV sent as text/csv, a dry run stores nothing, the import does.
+  auto datasets = a.datasets();
+  ASSERT_TRUE(datasets.ok()) << datasets.error().id;
+  EXPECT_TRUE(std::any_of(datasets->begin(), datasets->end(),
+                          [](const DatasetInfo& d) { return d.name == "credit_blacklist" && d.records > 0; }));
+  const std::string csv = "key,name,reason\r\n91350100MA0000001X,某公司,测试\r\n,缺键,x\r\n";
+  auto dry = a.import_dataset("desk_test", csv, true);
+  ASSERT_TRUE(dry.ok()) << dry.error().id << ": " << dry.error().message;
+  EXPECT_EQ(dry->find("imported")->as_number(), 1);
+  ASSERT_EQ(dry->find("rejected")->as_array().size(), 1u);
+  EXPECT_EQ(dry->find("rejected")->as_array()[0].find("id")->as_string(), "csv.key.empty");
+  EXPECT_TRUE(dry->find("dry_run")->as_bool());
+  datasets = a.datasets();
+  ASSERT_TRUE(datasets.ok());
+  EXPECT_FALSE(std::any_of(datasets->begin(), datasets->end(), [](const DatasetInfo& d) { return d.name == "desk_test"; }));
+  auto real = a.import_dataset("desk_test", csv, false);
+  ASSERT_TRUE(real.ok()) << real.error().id;
+  EXPECT_FALSE(real->find("dry_run")->as_bool());
+  datasets = a.datasets();
+  ASSERT_TRUE(datasets.ok());
+  EXPECT_TRUE(std::any_of(datasets->begin(), datasets->end(),
+                          [](const DatasetInfo& d) { return d.name == "desk_test" && d.records == 1; }));
+  EXPECT_EQ(a.import_dataset("desk_test", "key,name\r\n,x\r\n", true).error().id, "dataset.csv.no_rows");
+  EXPECT_EQ(a.import_dataset("Bad Name", csv, true).error().id, "dataset.name.invalid");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DeskApi, ::testing::Values("sqlite", "mysql"),

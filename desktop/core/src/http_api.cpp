@@ -4,52 +4,16 @@
 #include "zhishen/desk/http_api.hpp"
 
 #include <algorithm>
-#include <cmath>
 
+#include "json_fields.hpp"
 #include "zhishen/json/parse.hpp"
 #include "zhishen/json/write.hpp"
 
 namespace zhishen::desk {
+
+using namespace fields;  // NOLINT(google-build-using-namespace): this file reads JSON members
+
 namespace {
-
-Error invalid_reply(const std::string& what) { return make_error("api.reply.invalid", "unexpected answer: " + what); }
-
-std::string str(const json::Value& v, std::string_view key) {
-  const json::Value* m = v.find(key);
-  return m != nullptr && m->is_string() ? m->as_string() : std::string();
-}
-
-long num(const json::Value& v, std::string_view key) {
-  const json::Value* m = v.find(key);
-  if (m == nullptr || !m->is_number() || !std::isfinite(m->as_number())) return 0;
-  return static_cast<long>(m->as_number());
-}
-
-std::optional<std::int64_t> opt_id(const json::Value& v, std::string_view key) {
-  const json::Value* m = v.find(key);
-  if (m == nullptr || !m->is_number() || !std::isfinite(m->as_number())) return std::nullopt;
-  return static_cast<std::int64_t>(m->as_number());
-}
-
-std::vector<std::string> strings(const json::Value& v, std::string_view key) {
-  std::vector<std::string> out;
-  const json::Value* m = v.find(key);
-  if (m == nullptr || !m->is_array()) return out;
-  for (const auto& e : m->as_array()) {
-    if (e.is_string()) out.push_back(e.as_string());
-  }
-  return out;
-}
-
-json::Value member(const json::Value& v, std::string_view key) {
-  const json::Value* m = v.find(key);
-  return m != nullptr ? *m : json::Value();
-}
-
-const json::Array* list(const json::Value& v, std::string_view key) {
-  const json::Value* m = v.find(key);
-  return m != nullptr && m->is_array() ? &m->as_array() : nullptr;
-}
 
 StaffUser user_of(const json::Value& u) {
   StaffUser s;
@@ -224,7 +188,12 @@ std::string HttpApi::token() const {
 bool HttpApi::logged_in() const { return !token().empty(); }
 
 Result<json::Value> HttpApi::call(const std::string& method, const std::string& target, const json::Value* body) {
-  auto reply = transport_.send(method, target, body != nullptr ? json::to_json(*body) : std::string(), token());
+  return call_text(method, target, body != nullptr ? json::to_json(*body) : std::string(), "application/json");
+}
+
+Result<json::Value> HttpApi::call_text(const std::string& method, const std::string& target, const std::string& body,
+                                       const std::string& content_type) {
+  auto reply = transport_.send(method, target, body, token(), content_type);
   if (!reply) return reply.error();
   if (reply->status >= 200 && reply->status < 300 && reply->body.empty()) return json::Value();  // 204
   auto doc = json::parse(reply->body);

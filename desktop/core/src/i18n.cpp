@@ -85,6 +85,17 @@ const std::map<std::string_view, const char*>& labels() {
       {"open", N_("Open")},
       {"answered", N_("Answered")},
       {"closed", N_("Closed")},
+      // staff roles
+      {"reviewer", N_("Reviewer")},
+      {"approver", N_("Approver")},
+      {"supervisor", N_("Supervisor")},
+      {"admin", N_("Administrator")},
+      // channel kinds (app, kiosk, wechat, counter above)
+      {"web", N_("Online hall")},
+      // item versions
+      {"draft", N_("Draft")},
+      {"active", N_("In force")},
+      {"retired", N_("Retired")},
   };
   return m;
 }
@@ -121,6 +132,38 @@ const std::map<std::string_view, const char*>& explanations() {
       {"desk.field.missing", N_("Please fill in every field.")},
       {"desk.totp.invalid", N_("The verification code has 6 digits.")},
       {"desk.correction.items_missing", N_("List at least one material to supply.")},
+      {"desk.roles.missing", N_("Choose at least one role.")},
+      {"desk.password.mismatch", N_("The two passwords differ.")},
+      {"desk.selection.missing", N_("Select a line in the list first.")},
+      {"desk.sample.invalid", N_("A sample file is JSON with \"expected\" and \"application\".")},
+      {"desk.samples.missing", N_("Choose the sample files to run first.")},
+      {"desk.calendar.invalid", N_("This is not a holiday-cn file (it needs \"year\" and \"days\").")},
+      {"desk.file.empty", N_("The file is empty.")},
+      // administration (the server's ids)
+      {"auth.password.weak",
+       N_("The password is too weak: at least 10 characters with three of lower-case letters, upper-case letters, "
+          "digits and other characters, and not the user name.")},
+      {"directory.username.invalid", N_("A user name is 3 to 64 of a-z, 0-9, '.', '_' and '-'.")},
+      {"directory.display_name.invalid", N_("The name is 1 to 100 characters.")},
+      {"directory.roles.invalid", N_("Choose one or more different roles.")},
+      {"directory.department.not_found", N_("No such department in the directory.")},
+      {"directory.user.not_found", N_("No such staff account.")},
+      {"directory.user.duplicate", N_("An account with this user name exists already.")},
+      {"directory.user.self_lockout", N_("You cannot deactivate your own account or take away your own administrator role.")},
+      {"directory.channel.name.invalid", N_("A channel name is 2 to 64 of a-z, 0-9 and '-'.")},
+      {"directory.channel.kind.invalid", N_("Choose the kind of channel.")},
+      {"directory.channel.not_found", N_("No such channel.")},
+      {"directory.channel.duplicate", N_("A channel with this name exists already.")},
+      {"directory.channel.revoked", N_("The channel is revoked.")},
+      {"item.not_found", N_("No such item.")},
+      {"item.version.not_found", N_("No such version of the item.")},
+      {"item.catalogue.invalid", N_("Activating this version would leave a catalogue the server cannot load.")},
+      {"bench.cases.missing", N_("Choose the sample files to run first.")},
+      {"calendar.file.year_mismatch", N_("The file is for another year.")},
+      {"dataset.name.invalid", N_("A dataset name is 1 to 64 of a-z, 0-9 and '_'.")},
+      {"dataset.csv.empty", N_("The CSV file is empty.")},
+      {"dataset.csv.header", N_("The CSV header must be key,<field>,... with distinct field names.")},
+      {"dataset.csv.no_rows", N_("The CSV file has no valid record; the stored dataset is kept.")},
   };
   return m;
 }

@@ -356,7 +356,7 @@ Result<std::string> HttpsTransport::fingerprint() {
 }
 
 Result<HttpReply> HttpsTransport::send(const std::string& method, const std::string& target, const std::string& body,
-                                       const std::string& bearer) {
+                                       const std::string& bearer, const std::string& content_type) {
   if (!valid_method(method)) return make_error("net.request.invalid", "unsupported HTTP method");
   if (!valid_target(target)) return make_error("net.request.invalid", "the request target must be a path");
 
@@ -370,7 +370,7 @@ Result<HttpReply> HttpsTransport::send(const std::string& method, const std::str
       req.set("Accept", "application/json");
       req.set("User-Agent", "zhishen-desk");
       if (!bearer.empty()) req.set("Authorization", "Bearer " + bearer);
-      if (!body.empty()) req.setContentType("application/json");
+      if (!body.empty()) req.setContentType(content_type.empty() ? std::string("application/json") : content_type);
       if (!body.empty() || method == "POST" || method == "PUT" || method == "PATCH") {
         req.setContentLength(static_cast<std::streamsize>(body.size()));
       }

@@ -1,6 +1,7 @@
 #pragma once
-// HttpApi: the Api over the Transport port — JSON requests and answers of docs/api.md turned into
-// the typed values of api.hpp. It keeps the session token after login (cleared on logout and on
+// HttpApi: the Api and the AdminApi over the Transport port — JSON requests and answers of
+// docs/api.md turned into the typed values of api.hpp and admin_api.hpp (the admin calls are in
+// http_admin_api.cpp). It keeps the session token after login (cleared on logout and on
 // any auth.session.* answer, so the caller goes back to the login screen).
 //
 // Errors: the server's {"error":{"id","message"}} becomes Error{id, message}; an answer that is not
@@ -10,12 +11,13 @@
 
 #include <mutex>
 
+#include "zhishen/desk/admin_api.hpp"
 #include "zhishen/desk/api.hpp"
 #include "zhishen/desk/transport.hpp"
 
 namespace zhishen::desk {
 
-class HttpApi final : public Api {
+class HttpApi final : public Api, public AdminApi {
  public:
   explicit HttpApi(Transport& transport) : transport_(transport) {}
 
@@ -40,12 +42,36 @@ class HttpApi final : public Api {
   Result<Ticket> close_ticket(const std::string& ticket_no, const std::string& note) override;
   Result<json::Value> statistics(const std::string& from, const std::string& to) override;
 
+  // AdminApi (administrators; everyone else gets auth.forbidden).
+  Result<std::vector<DepartmentInfo>> departments() override;
+  Result<std::vector<AdminUser>> users() override;
+  Result<CreatedUser> create_user(const NewUser& u) override;
+  Result<AdminUser> set_active(std::int64_t id, bool active) override;
+  Result<CreatedUser> reset_totp(std::int64_t id) override;
+  Result<AdminUser> unlock(std::int64_t id) override;
+  Result<AdminUser> set_password(std::int64_t id, const std::string& password) override;
+  Result<std::vector<ChannelInfo>> channels() override;
+  Result<CreatedChannel> create_channel(const std::string& name, const std::string& kind) override;
+  Result<CreatedChannel> rotate_channel(const std::string& name) override;
+  Result<ChannelInfo> revoke_channel(const std::string& name) override;
+  Result<std::vector<ItemInfo>> items() override;
+  Result<std::vector<VersionInfo>> versions(const std::string& code) override;
+  Result<BenchResult> test_version(const std::string& code, int version, const json::Value& cases) override;
+  Result<int> activate(const std::string& code, int version) override;
+  Result<std::vector<CalendarYear>> calendar() override;
+  Result<CalendarChange> put_calendar(int year, const std::string& json_text) override;
+  Result<std::vector<DatasetInfo>> datasets() override;
+  Result<json::Value> import_dataset(const std::string& name, const std::string& csv, bool dry_run) override;
+
   // The query string of an inbox request (percent-encoded), e.g. "limit=200&offset=0&light=red".
   static std::string inbox_query_string(const InboxQuery& q);
 
  private:
   // One request; 2xx answers their JSON body, anything else the error it carries.
   Result<json::Value> call(const std::string& method, const std::string& target, const json::Value* body);
+  // The same with a body sent as it is (e.g. CSV text, a JSON file's own text).
+  Result<json::Value> call_text(const std::string& method, const std::string& target, const std::string& body,
+                                const std::string& content_type);
   std::string token() const;
 
   Transport& transport_;

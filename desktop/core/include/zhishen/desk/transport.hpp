@@ -26,9 +26,12 @@ class Transport {
  public:
   virtual ~Transport() = default;
   // method: GET, POST, PUT, DELETE. target: path and query, e.g. "/api/v1/inbox?limit=50".
-  // body: JSON text or empty. bearer: the session token or empty.
+  // body: the request body (JSON unless content_type says otherwise) or empty; content_type is
+  // sent with a non-empty body (e.g. "text/csv; charset=utf-8" for a dataset import).
+  // bearer: the session token or empty.
   virtual Result<HttpReply> send(const std::string& method, const std::string& target, const std::string& body,
-                                 const std::string& bearer) = 0;
+                                 const std::string& bearer,
+                                 const std::string& content_type = "application/json") = 0;
 
   // The SHA-256 fingerprint of the certificate the server presents now ("AB:CD:…", 32 bytes in
   // upper-case hex), whether or not it is pinned; net.unreachable, net.timeout, net.tls.

@@ -64,7 +64,7 @@ class HttpsTransport final : public Transport {
   HttpsTransport& operator=(const HttpsTransport&) = delete;
 
   Result<HttpReply> send(const std::string& method, const std::string& target, const std::string& body,
-                         const std::string& bearer) override;
+                         const std::string& bearer, const std::string& content_type = "application/json") override;
   Result<std::string> fingerprint() override;
   std::string pinned() const override;
   Status pin(const std::string& fingerprint) override;
