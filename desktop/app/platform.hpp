@@ -9,8 +9,10 @@
 namespace zhishen::desk::app {
 
 // Where the workstation keeps its settings and pinned certificates (created if missing):
-// $XDG_CONFIG_HOME/zhishen-desk or ~/.config/zhishen-desk; %APPDATA%\zhishen-desk on Windows.
+// <config_home>/zhishen-desk (platform.cpp).
 std::filesystem::path settings_dir();
+// The user's configuration directory: $XDG_CONFIG_HOME or ~/.config; %APPDATA% on Windows.
+std::filesystem::path config_home();
 
 // The directory of the installed message catalogs (<dir>/<lang>/LC_MESSAGES/zhishen-desk.mo).
 std::filesystem::path catalog_dir();

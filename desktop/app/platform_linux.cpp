@@ -1,25 +1,15 @@
 // Linux (and other POSIX) parts of platform.hpp.
 #include <cctype>
 #include <cstdlib>
-#include <system_error>
 
 #include "platform.hpp"
 
 namespace zhishen::desk::app {
 
-std::filesystem::path settings_dir() {
-  std::filesystem::path base;
-  if (const char* x = std::getenv("XDG_CONFIG_HOME"); x != nullptr && *x != '\0') {
-    base = x;
-  } else if (const char* h = std::getenv("HOME"); h != nullptr && *h != '\0') {
-    base = std::filesystem::path(h) / ".config";
-  } else {
-    base = std::filesystem::temp_directory_path();
-  }
-  auto dir = base / "zhishen-desk";
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  return dir;
+std::filesystem::path config_home() {
+  if (const char* x = std::getenv("XDG_CONFIG_HOME"); x != nullptr && *x != '\0') return x;
+  if (const char* h = std::getenv("HOME"); h != nullptr && *h != '\0') return std::filesystem::path(h) / ".config";
+  return std::filesystem::temp_directory_path();
 }
 
 std::filesystem::path catalog_dir() {

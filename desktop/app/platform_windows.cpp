@@ -1,22 +1,13 @@
 // Windows parts of platform.hpp. Not yet built on Windows (see README, "Windows").
 #include <cstdlib>
-#include <system_error>
 
 #include "platform.hpp"
 
 namespace zhishen::desk::app {
 
-std::filesystem::path settings_dir() {
-  std::filesystem::path base;
-  if (const char* a = std::getenv("APPDATA"); a != nullptr && *a != '\0') {
-    base = a;
-  } else {
-    base = std::filesystem::temp_directory_path();
-  }
-  auto dir = base / "zhishen-desk";
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  return dir;
+std::filesystem::path config_home() {
+  if (const char* a = std::getenv("APPDATA"); a != nullptr && *a != '\0') return a;
+  return std::filesystem::temp_directory_path();
 }
 
 std::filesystem::path catalog_dir() {

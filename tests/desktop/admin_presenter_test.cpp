@@ -19,8 +19,8 @@ class FakeAdminApi final : public AdminApi {
   std::vector<std::string> calls;
   std::optional<Error> next_error;  // answered by the next call, then cleared
   std::vector<AdminUser> the_users = {
-      AdminUser{1, "zhang.san", "张三", "FZ-SCJG", {"reviewer"}, {"query", "review"}, true, 0, ""},
-      AdminUser{2, "li.si", "李四", "FZ-SCJG", {"approver", "reviewer"}, {"query"}, true, 5,
+      AdminUser{{1, "zhang.san", "张三", "FZ-SCJG", {"reviewer"}, {"query", "review"}}, true, 0, ""},
+      AdminUser{{2, "li.si", "李四", "FZ-SCJG", {"approver", "reviewer"}, {"query"}}, true, 5,
                 "2026-11-22T10:15:00+08:00"},
   };
   std::vector<ChannelInfo> the_channels = {ChannelInfo{1, "web-hall", "web", true, "2026-01-01T08:00:00+08:00", ""}};
@@ -42,7 +42,7 @@ class FakeAdminApi final : public AdminApi {
   Result<CreatedUser> create_user(const NewUser& u) override {
     calls.push_back("create_user " + u.username + " " + u.department + " " + std::to_string(u.roles.size()));
     if (auto e = take()) return *e;
-    return CreatedUser{AdminUser{9, u.username, u.display_name, u.department, u.roles, {}, true, 0, ""}, "SECRETBASE32",
+    return CreatedUser{AdminUser{{9, u.username, u.display_name, u.department, u.roles, {}}, true, 0, ""}, "SECRETBASE32",
                        "otpauth://totp/zhishen:" + u.username + "?secret=SECRETBASE32"};
   }
   Result<AdminUser> set_active(std::int64_t id, bool active) override {

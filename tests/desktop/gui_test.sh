@@ -19,31 +19,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-cat >"$work/zhishen.properties" <<PROPS
-server.address = 127.0.0.1
-server.port = 0
-server.tls.certificate = $work/tls/server.crt
-server.tls.key = $work/tls/server.key
-db.url = sqlite:$work/zhishen.db
-keys.data_key_file = $work/data.key
-data.holidays_dir = $root/data/holidays
-data.items_dir = $root/data/items
-data.shared_dir = $root/data/shared
-log.file = $work/zhishen-server.log
-log.level = warning
-notify.log_file = $work/notifications.log
-PROPS
-"$build/bin/zhishen-server" --config "$work/zhishen.properties" --seed-demo "$work/credentials.json" \
-  >"$work/stdout" 2>"$work/stderr" &
-server_pid=$!
-port=""
-for _ in $(seq 1 600); do
-  port="$(sed -n 's/^zhishen-server: listening on port \([0-9]*\)$/\1/p' "$work/stdout")"
-  [ -n "$port" ] && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$work/stdout" "$work/stderr" >&2; exit 1; }
-  sleep 0.1
-done
-[ -n "$port" ] || { echo "gui_test: the server did not start" >&2; exit 1; }
+# shellcheck source=../../scripts/test-server.sh
+source "$root/scripts/test-server.sh"
+start_test_server "$work/server" "$build/bin/zhishen-server" "$root" --seed-demo "$work/credentials.json"
+server_pid="$TEST_SERVER_PID"
+port="$TEST_SERVER_PORT"
 
 account() {  # account ROLE FIELD: a demo account's username, password or totp_secret
   python3 -c "import json,sys; a=[x for x in json.load(open(sys.argv[1]))['accounts'] if x['role']==sys.argv[2]][0]; print(a[sys.argv[3]])" \

@@ -21,12 +21,7 @@ std::string joined(const json::Value& v, std::string_view key) {
 
 AdminUser admin_user_of(const json::Value& u) {
   AdminUser a;
-  a.id = opt_id(u, "id").value_or(0);
-  a.username = str(u, "username");
-  a.display_name = str(u, "display_name");
-  a.department = str(u, "department");
-  a.roles = strings(u, "roles");
-  a.permissions = strings(u, "permissions");
+  static_cast<StaffUser&>(a) = staff_user_of(u);
   const json::Value* active = u.find("active");
   a.active = active == nullptr || !active->is_bool() || active->as_bool();
   a.failed_logins = num(u, "failed_logins");

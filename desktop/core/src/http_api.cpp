@@ -15,17 +15,6 @@ using namespace fields;  // NOLINT(google-build-using-namespace): this file read
 
 namespace {
 
-StaffUser user_of(const json::Value& u) {
-  StaffUser s;
-  s.id = opt_id(u, "id").value_or(0);
-  s.username = str(u, "username");
-  s.display_name = str(u, "display_name");
-  s.department = str(u, "department");
-  s.roles = strings(u, "roles");
-  s.permissions = strings(u, "permissions");
-  return s;
-}
-
 CaseRow row_of(const json::Value& c) {
   CaseRow r;
   r.case_no = str(c, "case_no");
@@ -221,7 +210,7 @@ Result<Session> HttpApi::login(const std::string& username, const std::string& p
   }
   auto v = call("POST", "/api/v1/session", &body);
   if (!v) return v.error();
-  Session s{str(*v, "token"), str(*v, "expires_at"), user_of(member(*v, "user"))};
+  Session s{str(*v, "token"), str(*v, "expires_at"), staff_user_of(member(*v, "user"))};
   if (s.token.empty()) return invalid_reply("a session without a token");
   std::lock_guard l(mu_);
   token_ = s.token;

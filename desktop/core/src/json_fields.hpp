@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "zhishen/core/error.hpp"
+#include "zhishen/desk/api.hpp"
 #include "zhishen/json/value.hpp"
 
 namespace zhishen::desk::fields {
@@ -59,6 +60,19 @@ inline json::Value member(const json::Value& v, std::string_view key) {
 inline const json::Array* list(const json::Value& v, std::string_view key) {
   const json::Value* m = v.find(key);
   return m != nullptr && m->is_array() ? &m->as_array() : nullptr;
+}
+
+// The user object of a session or an account ({id, username, display_name, department, roles,
+// permissions}).
+inline StaffUser staff_user_of(const json::Value& u) {
+  StaffUser s;
+  s.id = opt_id(u, "id").value_or(0);
+  s.username = str(u, "username");
+  s.display_name = str(u, "display_name");
+  s.department = str(u, "department");
+  s.roles = strings(u, "roles");
+  s.permissions = strings(u, "permissions");
+  return s;
 }
 
 }  // namespace zhishen::desk::fields

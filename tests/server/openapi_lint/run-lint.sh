@@ -31,31 +31,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-cat >"$tmp/zhishen.properties" <<PROPS
-server.address = 127.0.0.1
-server.port = 0
-server.tls.certificate = $tmp/tls/server.crt
-server.tls.key = $tmp/tls/server.key
-db.url = sqlite:$tmp/zhishen.db
-keys.data_key_file = $tmp/keys/data.key
-data.holidays_dir = $src/data/holidays
-data.items_dir = $src/data/items
-data.shared_dir = $src/data/shared
-log.file = $tmp/log/zhishen-server.log
-notify.log_file = $tmp/log/notifications.log
-timer.interval_seconds = 3600
-PROPS
-
-"$server" --config "$tmp/zhishen.properties" >"$tmp/stdout" 2>"$tmp/stderr" &
-pid=$!
-port=""
-for _ in $(seq 1 300); do
-  port="$(sed -n 's/^zhishen-server: listening on port \([0-9]*\)$/\1/p' "$tmp/stdout")"
-  [ -n "$port" ] && break
-  kill -0 "$pid" 2>/dev/null || { cat "$tmp/stdout" "$tmp/stderr" >&2; echo "openapi-lint: the server exited" >&2; exit 1; }
-  sleep 0.1
-done
-[ -n "$port" ] || { echo "openapi-lint: the server did not start within 30 s" >&2; exit 1; }
+# shellcheck source=../../../scripts/test-server.sh
+source "$src/scripts/test-server.sh"
+TEST_SERVER_PROPS="timer.interval_seconds = 3600" start_test_server "$tmp" "$server" "$src"
+pid="$TEST_SERVER_PID"
+port="$TEST_SERVER_PORT"
 
 curl -sS --fail -k "https://127.0.0.1:$port/api/v1/openapi.json" -o "$tmp/openapi.json"
 (cd "$work" && node lint.mjs "$tmp/openapi.json")

@@ -19,17 +19,12 @@
 #include <vector>
 
 #include "zhishen/core/error.hpp"
+#include "zhishen/desk/api.hpp"
 #include "zhishen/json/value.hpp"
 
 namespace zhishen::desk {
 
-struct AdminUser {  // a staff account as the administrator sees it
-  std::int64_t id = 0;
-  std::string username;
-  std::string display_name;
-  std::string department;
-  std::vector<std::string> roles;        // reviewer, approver, supervisor, admin
-  std::vector<std::string> permissions;  // what the roles allow
+struct AdminUser : StaffUser {  // a staff account as the administrator sees it
   bool active = true;
   long failed_logins = 0;
   std::string locked_until;  // ISO 8601, or "" when not locked
