@@ -1,0 +1,83 @@
+#pragma once
+// The printed documents (R9): each builder turns plain case facts into a Document in the wording
+// of Chinese administrative documents. The caller (the server) gathers the facts and decides which
+// document a case may have; builders only write. Plain functions; any thread.
+
+#include <string>
+#include <vector>
+
+#include "zhishen/reports/document.hpp"
+
+namespace zhishen::reports {
+
+// What a case document says about its case. Times as printed, e.g. "2026年10月18日 08:46".
+struct CaseFacts {
+  std::string case_no;
+  std::string item_name;
+  std::string item_code;
+  std::string department_name;
+  std::string applicant_name;
+  std::string applicant_id_label;  // 居民身份证 / 统一社会信用代码
+  std::string applicant_id;        // as printed (masked by the caller where it must be)
+  std::string channel;             // 网上办事大厅 …
+  std::string submitted_at;
+  std::string decided_at;
+  std::string outcome;             // 准予许可 / 不予许可 / …
+  std::string receipt_no;
+  std::string verify_url;          // printed and put in the QR code with the case number
+  std::string generated_at;
+};
+
+struct ReceiptData {
+  CaseFacts c;
+  std::string completed_at;
+  std::string delivery;        // 自行取件：地点… / 快递送达：地址…; empty: no paper result
+  std::string originals;       // the original certificates to hand back, or empty
+  std::string originals_due;   // by when (e.g. "2026年12月4日"), with `originals`
+};
+
+enum class NoticeKind {
+  acceptance,      // 受理通知书
+  non_acceptance,  // 不予受理通知书
+  correction,      // 补齐补正通知书 (the one-time list)
+  refusal,         // 不予许可决定书
+  revocation,      // 撤销行政审批决定书
+};
+
+struct NoticeData {
+  CaseFacts c;
+  std::string doc_no;        // 文书编号
+  std::string reason;
+  std::string legal_basis;
+  std::vector<std::string> items;  // correction: the materials to supply or correct
+  std::string due;           // acceptance: decision due; correction: supply by
+  bool ban = false;          // revocation: the one-year ban
+  std::string review_body;   // where to apply for administrative review (行政复议机关)
+};
+
+struct LedgerRow {
+  std::string case_no;
+  std::string applicant;
+  std::string item;
+  std::string decision;
+  std::string decided_at;
+  std::string rechecked_at;
+  std::string certificate_no;
+  std::string publicised_at;
+};
+
+struct LedgerData {
+  std::string department_name;  // or 全部部门
+  std::string period;            // "2026-11-01 至 2026-11-30"
+  std::string item_filter;       // "" for all items
+  std::string doc_no;
+  std::string generated_at;
+  std::vector<LedgerRow> rows;
+};
+
+Document receipt(const ReceiptData& d);
+Document notice(NoticeKind kind, const NoticeData& d);
+Document ledger(const LedgerData& d);
+const char* notice_title(NoticeKind kind);
+
+}  // namespace zhishen::reports
