@@ -34,6 +34,7 @@ void Canvas::on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self) {
 Canvas::Canvas() : doc_(HPDF_New(&Canvas::on_error, this)) {
   if (doc_ == nullptr) throw std::runtime_error("libharu could not create a document");
   HPDF_SetCompressionMode(doc_, HPDF_COMP_ALL);
+  HPDF_SetPagesConfiguration(doc_, 64);  // a pages tree, not one flat list of hundreds of pages
   HPDF_UseCNSFonts(doc_);
   HPDF_UseCNSEncodings(doc_);
   cjk_ = HPDF_GetFont(doc_, "SimSun", "GBK-EUC-H");
@@ -62,8 +63,8 @@ HPDF_Font Canvas::font(bool latin, Face face) const {
   return face == Face::bold ? cjk_bold_ : cjk_;
 }
 
-std::vector<Canvas::Run> Canvas::runs(std::string_view utf8, bool drawing) {
-  std::vector<Run> out;
+Prepared Canvas::prepare(std::string_view utf8) {
+  Prepared out;
   std::size_t i = 0;
   while (i < utf8.size()) {
     const bool latin = ascii_printable(static_cast<unsigned char>(utf8[i]));
@@ -81,25 +82,42 @@ std::vector<Canvas::Run> Canvas::runs(std::string_view utf8, bool drawing) {
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
         bytes += c;
       }
-      bytes = gbk_.convert(bytes, drawing);  // counted once, when drawn
+      bytes = gbk_.convert(bytes, &out.missing);
     }
-    out.push_back(Run{latin, std::move(bytes)});
+    out.runs.push_back(Prepared::Run{latin, std::move(bytes)});
     i = j;
   }
   return out;
 }
 
-double Canvas::run_width(const Run& r, double size, Face face) const {
+double Canvas::run_width(const Prepared::Run& r, double size, Face face) const {
+  if (!r.latin) {
+    // Adobe-GB1 in GBK-EUC-H: every double-byte character is 1000 units wide, a single byte (the
+    // space that stands for a control character) 500 — the same as libharu's width table, without
+    // its linear search per character.
+    std::size_t units = 0;
+    for (std::size_t i = 0; i < r.bytes.size(); ++i) {
+      if (static_cast<unsigned char>(r.bytes[i]) >= 0x81 && i + 1 < r.bytes.size()) {
+        units += 1000;
+        ++i;
+      } else {
+        units += 500;
+      }
+    }
+    return static_cast<double>(units) * size / 1000.0;
+  }
   const HPDF_TextWidth w = HPDF_Font_TextWidth(font(r.latin, face), reinterpret_cast<const HPDF_BYTE*>(r.bytes.data()),
                                                static_cast<HPDF_UINT>(r.bytes.size()));
   return static_cast<double>(w.width) * size / 1000.0;
 }
 
-double Canvas::width(std::string_view utf8, double size, Face face) {
+double Canvas::width(const Prepared& p, double size, Face face) const {
   double w = 0;
-  for (const auto& r : runs(utf8)) w += run_width(r, size, face);
+  for (const auto& r : p.runs) w += run_width(r, size, face);
   return w;
 }
+
+double Canvas::width(std::string_view utf8, double size, Face face) { return width(prepare(utf8), size, face); }
 
 std::vector<std::string> Canvas::wrap(std::string_view utf8, double size, Face face, double max_width) {
   std::vector<std::string> lines;
@@ -157,10 +175,15 @@ std::vector<std::string> Canvas::wrap(std::string_view utf8, double size, Face f
 }
 
 void Canvas::text(HPDF_Page page, double x, double y, std::string_view utf8, double size, Face face) {
-  if (utf8.empty()) return;
+  if (!utf8.empty()) text(page, x, y, prepare(utf8), size, face);
+}
+
+void Canvas::text(HPDF_Page page, double x, double y, const Prepared& p, double size, Face face) {
+  if (p.runs.empty()) return;
+  replaced_ += p.missing;  // counted when drawn, however often measured
   HPDF_Page_BeginText(page);
   HPDF_Page_MoveTextPos(page, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(y));
-  for (const auto& r : runs(utf8, true)) {
+  for (const auto& r : p.runs) {
     HPDF_Page_SetFontAndSize(page, font(r.latin, face), static_cast<HPDF_REAL>(size));
     HPDF_Page_ShowText(page, r.bytes.c_str());
   }

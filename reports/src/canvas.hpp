@@ -17,6 +17,16 @@ namespace zhishen::reports::detail {
 
 enum class Face { body, bold };  // SimSun + Helvetica, SimHei + Helvetica-Bold
 
+// A text converted once for measuring and drawing: runs of ASCII (Helvetica) and GBK (SimSun).
+struct Prepared {
+  struct Run {
+    bool latin;
+    std::string bytes;
+  };
+  std::vector<Run> runs;
+  int missing = 0;  // characters GBK lacks, printed as □
+};
+
 class Canvas {
  public:
   Canvas();
@@ -27,11 +37,14 @@ class Canvas {
   HPDF_Page add_page(bool landscape);
   const std::vector<HPDF_Page>& pages() const { return pages_; }
 
+  Prepared prepare(std::string_view utf8);
+  double width(const Prepared& p, double size, Face face) const;
   double width(std::string_view utf8, double size, Face face);
   // Lines of at most `max_width` points: breaks between Chinese characters and between Latin
   // words (a longer word is cut), never before closing punctuation; "\n" breaks too.
   std::vector<std::string> wrap(std::string_view utf8, double size, Face face, double max_width);
   void text(HPDF_Page page, double x, double y, std::string_view utf8, double size, Face face);
+  void text(HPDF_Page page, double x, double y, const Prepared& p, double size, Face face);
   void line(HPDF_Page page, double x1, double y1, double x2, double y2, double width);
   void fill_rect(HPDF_Page page, double x, double y, double w, double h, double grey);
   // A QR code of `payload` with its lower-left corner at (x, y), `size` points wide; false when
@@ -40,17 +53,12 @@ class Canvas {
 
   bool failed() const { return error_ != 0; }
   std::string error_text() const;
-  int replaced() const { return gbk_.replaced(); }
+  int replaced() const { return replaced_; }
   std::string save();  // the PDF bytes
 
  private:
-  struct Run {
-    bool latin;
-    std::string bytes;  // ASCII, or GBK
-  };
-  std::vector<Run> runs(std::string_view utf8, bool drawing = false);
   HPDF_Font font(bool latin, Face face) const;
-  double run_width(const Run& r, double size, Face face) const;
+  double run_width(const Prepared::Run& r, double size, Face face) const;
   static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self);
 
   HPDF_Doc doc_;
@@ -58,6 +66,7 @@ class Canvas {
   std::vector<HPDF_Page> pages_;
   Gbk gbk_;
   unsigned long error_ = 0, detail_ = 0;
+  int replaced_ = 0;
 };
 
 }  // namespace zhishen::reports::detail

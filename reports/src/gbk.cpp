@@ -23,7 +23,7 @@ bool Gbk::try_convert(std::string_view utf8, std::string& out) {
   return true;
 }
 
-std::string Gbk::convert(std::string_view utf8, bool count) {
+std::string Gbk::convert(std::string_view utf8, int* missing) {
   std::string out;
   if (try_convert(utf8, out)) return out;
   // Some character is not in GBK (or the text is not UTF-8): convert one character at a time.
@@ -34,7 +34,7 @@ std::string Gbk::convert(std::string_view utf8, bool count) {
       all += one;
     } else {
       all += "\xA1\xF5";  // □ in GBK
-      if (count) ++replaced_;
+      if (missing != nullptr) ++*missing;
     }
     i += n;
   }

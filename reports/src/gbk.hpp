@@ -1,6 +1,6 @@
 #pragma once
 // UTF-8 → GBK for the Adobe-GB1 fonts (libharu's GBK-EUC-H encoding). A character GBK lacks
-// becomes "□" (the customary mark of a missing character) and, when `count` is set, is counted. Owns an iconv handle: one per render, one thread at a time.
+// becomes "□" (the customary mark of a missing character). Owns an iconv handle: one per render, one thread at a time.
 
 #include <iconv.h>
 
@@ -16,13 +16,12 @@ class Gbk {
   Gbk(const Gbk&) = delete;
   Gbk& operator=(const Gbk&) = delete;
 
-  std::string convert(std::string_view utf8, bool count);
-  int replaced() const { return replaced_; }
+  // `missing` (optional) counts the characters replaced.
+  std::string convert(std::string_view utf8, int* missing = nullptr);
 
  private:
   bool try_convert(std::string_view utf8, std::string& out);
   iconv_t cd_;
-  int replaced_ = 0;
 };
 
 // The length of the UTF-8 sequence that starts with byte c (1 for a stray continuation byte).

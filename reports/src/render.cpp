@@ -160,17 +160,28 @@ class Layout {
     for (const auto& c : t.columns) widths.push_back(width() * std::max(c.weight, 0.01) / total);
     constexpr double pad = 3.0;
     const double leading = kTableSize * 1.35;
+    // A row's cells converted once: measured, wrapped only when too wide, then drawn.
+    using Lines = std::vector<detail::Prepared>;
     auto cell_lines = [&](const std::string& text, std::size_t col, Face face) {
-      return c_.wrap(text, kTableSize, face, widths[col] - 2 * pad);
+      Lines out;
+      detail::Prepared whole = c_.prepare(text);
+      if (c_.width(whole, kTableSize, face) <= widths[col] - 2 * pad) {
+        out.push_back(std::move(whole));
+      } else {
+        for (const auto& l : c_.wrap(text, kTableSize, face, widths[col] - 2 * pad)) out.push_back(c_.prepare(l));
+      }
+      return out;
     };
-    auto draw_row = [&](const std::vector<std::string>& cells, Face face, double shade) {
-      std::vector<std::vector<std::string>> lines(t.columns.size());
+    auto layout_row = [&](const std::vector<std::string>& cells, Face face, std::vector<Lines>& lines) {
+      lines.assign(t.columns.size(), Lines{});
       std::size_t most = 1;
       for (std::size_t i = 0; i < t.columns.size(); ++i) {
         lines[i] = cell_lines(i < cells.size() ? cells[i] : std::string(), i, face);
         most = std::max(most, lines[i].size());
       }
-      const double h = static_cast<double>(most) * leading + 2 * pad;
+      return static_cast<double>(most) * leading + 2 * pad;
+    };
+    auto draw_row = [&](const std::vector<Lines>& lines, double h, Face face, double shade) {
       if (shade < 1.0) c_.fill_rect(page_, left(), y_ - h, width(), h, shade);
       double x = left();
       for (std::size_t i = 0; i < t.columns.size(); ++i) {
@@ -185,38 +196,26 @@ class Layout {
       y_ -= h;
       c_.line(page_, left(), y_, right(), y_, 0.3);
     };
-    auto row_height = [&](const std::vector<std::string>& cells, Face face) {
-      std::size_t most = 1;
-      for (std::size_t i = 0; i < t.columns.size() && i < cells.size(); ++i) {
-        if (c_.width(cells[i], kTableSize, face) > widths[i] - 2 * pad) {
-          most = std::max(most, cell_lines(cells[i], i, face).size());
-        }
-      }
-      return static_cast<double>(most) * leading + 2 * pad;
-    };
     std::vector<std::string> titles;
     for (const auto& c : t.columns) titles.push_back(c.title);
-    const double header_h = row_height(titles, Face::bold);
+    std::vector<Lines> header_lines, lines;
+    const double header_h = layout_row(titles, Face::bold, header_lines);
     auto header = [&]() {
       c_.line(page_, left(), y_, right(), y_, 0.6);
-      draw_row(titles, Face::bold, 0.9);
+      draw_row(header_lines, header_h, Face::bold, 0.9);
     };
     ensure(header_h + leading + 2 * pad);
     header();
-    for (const auto& row : t.rows) {
-      if (y_ - row_height(row, Face::body) < bottom()) {
+    auto row = [&](const std::vector<std::string>& cells, Face face, double shade) {
+      const double h = layout_row(cells, face, lines);
+      if (y_ - h < bottom()) {
         new_page();
         header();  // the header again on every page the table continues on
       }
-      draw_row(row, Face::body, 1.0);
-    }
-    if (!t.totals.empty()) {
-      if (y_ - row_height(t.totals, Face::bold) < bottom()) {
-        new_page();
-        header();
-      }
-      draw_row(t.totals, Face::bold, 0.95);
-    }
+      draw_row(lines, h, face, shade);
+    };
+    for (const auto& r : t.rows) row(r, Face::body, 1.0);
+    if (!t.totals.empty()) row(t.totals, Face::bold, 0.95);
     y_ -= 8;
   }
 

@@ -33,6 +33,7 @@ const std::vector<ConfigKey>& config_keys() {
       {"notify.sender", "log", "log (append to notify.log_file) or http (POST to notify.http_url)"},
       {"notify.log_file", "var/log/notifications.log", "where the log sender writes messages"},
       {"notify.http_url", "", "SMS gateway URL for notify.sender = http"},
+      {"reports.verify_url_base", "", "printed documents: a public URL the case number is appended to, printed and put in the QR code (empty: the QR code carries the case number only)"},
   };
   return keys;
 }
@@ -66,6 +67,7 @@ ServerConfig ServerConfig::from(const Poco::Util::AbstractConfiguration& c) {
   s.notify_sender = c.getString("notify.sender", s.notify_sender);
   s.notify_log_file = c.getString("notify.log_file", s.notify_log_file);
   s.notify_http_url = c.getString("notify.http_url", s.notify_http_url);
+  s.verify_url_base = c.getString("reports.verify_url_base", s.verify_url_base);
   return s;
 }
 

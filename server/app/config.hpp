@@ -52,6 +52,7 @@ struct ServerConfig {
   std::string notify_sender = "log";                   // "log" or "http"
   std::string notify_log_file = "var/log/notifications.log";
   std::string notify_http_url;                         // the SMS gateway for notify_sender = http
+  std::string verify_url_base;  // printed documents: URL + case number in the QR code (empty: the number only)
 
   static ServerConfig from(const Poco::Util::AbstractConfiguration& c);
 };

@@ -17,3 +17,8 @@ zhishen_add_test(zhishen_server_timer_tests
   SOURCES timer_test.cpp
   LIBS zhishen_server_test_support
   LABELS integration)
+# Printed documents and the ledger (PDF checked with qpdf and pdftotext), on SQLite and MariaDB.
+zhishen_add_test(zhishen_server_documents_tests
+  SOURCES documents_test.cpp casework_fixture.cpp
+  LIBS zhishen_server_test_support
+  LABELS integration)

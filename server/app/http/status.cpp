@@ -13,7 +13,8 @@ bool ends(const std::string& s, const std::string& suffix) {
 }  // namespace
 
 int status_for(const std::string& id) {
-  if (ends(id, ".not_found")) return 404;
+  if (ends(id, ".not_found") || id == "document.kind.unknown") return 404;
+  if (id == "document.not_available") return 409;  // the case has no such document in its state
   if (id == "case.action.unknown") return 404;  // POST /api/v1/cases/{no}/actions/{action}: no such action
   if (id == "auth.forbidden" || id == "case.transition.forbidden") return 403;
   if (id == "auth.password.weak") return 422;  // a new password the policy refuses (admin API)
@@ -26,7 +27,7 @@ int status_for(const std::string& id) {
   if (id == "http.body.too_large") return 413;
   if (id == "http.content_type") return 415;
   if (id == "store.unavailable" || id == "store.busy") return 503;
-  if (id == "server.internal" || id == "store.io" || starts(id, "crypto.")) return 500;
+  if (id == "server.internal" || id == "store.io" || id == "report.render" || starts(id, "crypto.")) return 500;
   if (starts(id, "http.") || starts(id, "json.parse.")) return 400;
   return 422;  // a well-formed request the rules of the domain refuse (id.*, date.*, rules.*, ...)
 }

@@ -1,0 +1,312 @@
+// Case documents and the ledger (documents.hpp): facts gathered from the case, its history and the
+// catalogue, then written by zhishen_reports.
+#include "documents.hpp"
+
+#include <algorithm>
+
+#include "case_view.hpp"
+#include "period.hpp"
+#include "permissions.hpp"
+#include "zhishen/reports/documents.hpp"
+#include "zhishen/reports/render.hpp"
+
+namespace zhishen::server {
+namespace {
+
+using lifecycle::Action;
+using lifecycle::State;
+using reports::NoticeKind;
+
+constexpr std::size_t kMaxLedgerRows = 50000;
+
+// "2026年10月18日 08:46" (Beijing time).
+std::string chinese_time(Instant t) {
+  const std::string iso = format_instant(t, UtcOffset{});  // 2026-10-18T08:46:20+08:00
+  const Date d = local_date(t, UtcOffset{});
+  return std::to_string(d.year()) + "年" + std::to_string(d.month()) + "月" + std::to_string(d.day()) + "日 " +
+         iso.substr(11, 5);
+}
+
+std::string chinese_date(Date d) {
+  return std::to_string(d.year()) + "年" + std::to_string(d.month()) + "月" + std::to_string(d.day()) + "日";
+}
+
+std::string short_time(Instant t) {
+  std::string s = format_instant(t, UtcOffset{}).substr(0, 16);
+  s[10] = ' ';
+  return s;
+}
+
+const char* channel_label(const std::string& c) {
+  if (c == "web-hall") return "网上办事大厅";
+  if (c == "app") return "手机APP";
+  if (c == "kiosk") return "自助终端";
+  if (c == "wechat") return "微信";
+  if (c == "counter") return "服务窗口";
+  return "其他渠道";
+}
+
+const lifecycle::CaseEvent* last_event(const domain::CaseFile& f, std::initializer_list<Action> actions) {
+  const auto& h = f.record.history;
+  for (auto it = h.rbegin(); it != h.rend(); ++it) {
+    if (std::find(actions.begin(), actions.end(), it->action) != actions.end()) return &*it;
+  }
+  return nullptr;
+}
+
+bool approved(const domain::CaseFile& f) { return f.record.decision == lifecycle::Decision::approved; }
+
+std::string outcome_text(const domain::CaseFile& f) {
+  switch (f.record.decision) {
+    case lifecycle::Decision::approved: return "准予许可";
+    case lifecycle::Decision::rejected: return "不予许可";
+    default: return "未决定";
+  }
+}
+
+// "理由：一、甲；二、乙" → {甲, 乙} (case_followups.cpp's numbered_list, read back).
+std::vector<std::string> correction_items(const std::string& reason) {
+  std::string list = reason;
+  if (auto colon = list.rfind("："); colon != std::string::npos) list = list.substr(colon + 3);
+  std::vector<std::string> items;
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    const auto sep = list.find("；", start);
+    std::string item = list.substr(start, sep == std::string::npos ? std::string::npos : sep - start);
+    if (auto mark = item.find("、"); mark != std::string::npos && mark <= 9) item = item.substr(mark + 3);
+    if (!item.empty()) items.push_back(item);
+    if (sep == std::string::npos) break;
+    start = sep + 3;
+  }
+  if (items.empty()) items.push_back(reason);
+  return items;
+}
+
+Error not_available(const std::string& no, const char* what) {
+  return make_error("document.not_available", "case " + no + " has no " + what);
+}
+
+struct Gathered {
+  domain::CaseFile file;
+  std::string department_name;
+  const CompiledItem* item = nullptr;
+};
+
+std::string id_label(const std::string& type) { return type == "uscc" ? "统一社会信用代码" : "居民身份证"; }
+
+reports::CaseFacts facts(ServerContext& ctx, const Principal& who, const Gathered& g) {
+  const auto& f = g.file;
+  reports::CaseFacts c;
+  c.case_no = f.case_no;
+  c.item_name = g.item != nullptr ? g.item->name : f.item_code;
+  c.item_code = f.item_code;
+  c.department_name = g.department_name.empty() ? f.department_code : g.department_name;
+  c.applicant_name = f.applicant.name;
+  c.applicant_id_label = id_label(f.applicant.id_type);
+  c.applicant_id = who.has_role(lifecycle::Role::approver) ? f.applicant.id_number : domain::mask_id(f.applicant.id_number);
+  c.channel = channel_label(f.channel);
+  if (!f.record.history.empty()) c.submitted_at = chinese_time(f.record.history.front().at);
+  if (f.decided_at) c.decided_at = chinese_time(*f.decided_at);
+  c.outcome = outcome_text(f);
+  c.receipt_no = f.receipt_no;
+  c.verify_url = ctx.config().verify_url_base.empty() ? "" : ctx.config().verify_url_base + f.case_no;
+  c.generated_at = short_time(ctx.now());
+  return c;
+}
+
+Result<reports::Document> build(ServerContext& ctx, const Principal& who, const Gathered& g, const std::string& kind) {
+  const auto& f = g.file;
+  const State s = f.record.state;
+  reports::NoticeData n;
+  n.c = facts(ctx, who, g);
+  n.doc_no = f.case_no;
+  if (kind == "receipt") {
+    const auto* done = last_event(f, {Action::complete});
+    if (done == nullptr) return not_available(f.case_no, "completion receipt (not completed)");
+    reports::ReceiptData r{n.c, chinese_time(done->at), "", "", ""};
+    const json::Value* delivery = f.application.find("delivery");
+    const json::Value* method = delivery != nullptr ? delivery->find("method") : nullptr;
+    const json::Value* address = delivery != nullptr ? delivery->find("address") : nullptr;
+    if (g.item != nullptr && g.item->result_type == "e_certificate") {
+      r.delivery = "本事项结果为电子证照，可在电子证照库中查询、下载。";
+    } else if (method != nullptr && method->is_string() && method->as_string() == "express") {
+      r.delivery = "快递送达：" + (address != nullptr && address->is_string() ? address->as_string() : std::string("—")) +
+                   "。";
+    } else if (approved(f)) {
+      r.delivery = "自行取件：请凭本回执到" + n.c.department_name + "服务窗口领取办理结果。";
+    }
+    if (g.item != nullptr && g.item->returns_originals) {
+      r.originals = g.item->return_instructions;
+      const json::Value* days = nullptr;
+      if (const json::Value* sa = g.item->version.guide.find("smart_approval")) {
+        if (const json::Value* ro = sa->find("return_originals")) days = ro->find("within_workdays");
+      }
+      if (days != nullptr && days->is_number()) {
+        auto due = ctx.calendar()->add_workdays(local_date(done->at, UtcOffset{}), static_cast<int>(days->as_number()));
+        if (due) r.originals_due = chinese_date(due->value);
+      }
+    }
+    return reports::receipt(r);
+  }
+  if (kind == "acceptance") {
+    if (s == State::precheck_failed || s == State::not_accepted || f.record.history.empty()) {
+      return not_available(f.case_no, "acceptance (not accepted)");
+    }
+    if (f.due_at) n.due = chinese_time(*f.due_at);
+    return reports::notice(NoticeKind::acceptance, n);
+  }
+  if (kind == "non_acceptance") {
+    const auto* e = last_event(f, {Action::refuse_acceptance, Action::fail_precheck});
+    if (e == nullptr) return not_available(f.case_no, "refusal of acceptance");
+    n.reason = e->reason;
+    n.legal_basis = e->legal_basis;
+    return reports::notice(NoticeKind::non_acceptance, n);
+  }
+  if (kind == "correction") {
+    const auto* e = last_event(f, {Action::request_correction});
+    if (e == nullptr) return not_available(f.case_no, "correction request");
+    n.items = correction_items(e->reason);
+    if (f.due_at && s == State::correction_requested) n.due = chinese_time(*f.due_at);
+    return reports::notice(NoticeKind::correction, n);
+  }
+  if (kind == "refusal") {
+    if (f.record.decision != lifecycle::Decision::rejected || s == State::auto_rejected) {
+      return not_available(f.case_no, "refusal decision (no final refusal)");
+    }
+    const auto* e = last_event(f, {Action::manual_reject, Action::confirm_recheck, Action::auto_reject});
+    n.reason = e != nullptr ? e->reason : "";
+    n.legal_basis = e != nullptr ? e->legal_basis : "";
+    return reports::notice(NoticeKind::refusal, n);
+  }
+  if (kind == "revocation") {
+    const auto* e = last_event(f, {Action::revoke});
+    if (e == nullptr) return not_available(f.case_no, "revocation");
+    n.reason = e->reason;
+    n.legal_basis = e->legal_basis;
+    n.ban = e->ban;
+    n.c.outcome = "准予许可";  // only approvals are revoked
+    return reports::notice(NoticeKind::revocation, n);
+  }
+  return make_error("document.kind.unknown",
+                    "no document '" + kind + "' (receipt, acceptance, non_acceptance, correction, refusal, revocation)");
+}
+
+Result<Response> pdf_response(const reports::Document& doc, const std::string& filename) {
+  auto pdf = reports::render_pdf(doc);
+  if (!pdf) return pdf.error();
+  Response r = Response::text(std::move(pdf->pdf), "application/pdf");
+  r.headers.emplace_back("Content-Disposition", "inline; filename=\"" + filename + "\"");
+  return r;
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+}  // namespace
+
+Result<Response> case_document(ServerContext& ctx, const Principal& who, const std::string& case_no,
+                               const std::string& kind_pdf) {
+  if (auto st = require(who, Permission::query); !st) return st.error();
+  if (kind_pdf.size() < 5 || kind_pdf.compare(kind_pdf.size() - 4, 4, ".pdf") != 0) {
+    return make_error("document.kind.unknown", "documents are PDF: …/documents/receipt.pdf");
+  }
+  const std::string kind = kind_pdf.substr(0, kind_pdf.size() - 4);
+  Gathered g;
+  auto cat = ctx.catalogue();
+  auto st = ctx.store().transact([&](ports::StoreTx& tx) -> Status {
+    auto f = load_visible(tx, who, case_no);
+    if (!f) return f.error();
+    g.file = std::move(f).value();
+    if (auto d = tx.directory().department(g.file.department_code)) g.department_name = d->name;
+    if (who.has_role(lifecycle::Role::approver)) {  // a document with personal data in clear
+      tx.audit().append({0, ctx.now(), who.staff.username, "approver", "case.document", case_no,
+                         json::Object{{"kind", kind}}, "", ""});
+    }
+    return {};
+  });
+  if (!st) return st.error();
+  g.item = cat->find(g.file.item_code);
+  auto doc = build(ctx, who, g, kind);
+  if (!doc) return doc.error();
+  return pdf_response(*doc, case_no + "-" + kind + ".pdf");
+}
+
+Result<Response> ledger_document(ServerContext& ctx, const Principal& who,
+                                 const std::map<std::string, std::string>& query, bool csv) {
+  if (auto st = require(who, Permission::query); !st) return st.error();
+  auto period = parse_period(who, query, {"item"});
+  if (!period) return period.error();
+  const std::string item_filter = period->extra.count("item") != 0 ? period->extra.at("item") : "";
+  const auto policy = ctx.deadline_policy();
+  const Instant start = local_instant(period->from, std::chrono::minutes{0}, policy.offset);
+  const Instant end = local_instant(period->to.next(), std::chrono::minutes{0}, policy.offset);
+  const std::vector<Action> decisions = {Action::auto_approve, Action::auto_reject, Action::manual_approve,
+                                         Action::manual_reject};
+  reports::LedgerData l;
+  auto cat = ctx.catalogue();
+  bool truncated = false;
+  auto st = ctx.store().transact([&](ports::StoreTx& tx) -> Status {
+    l.rows.clear();
+    auto facts_in = read_facts(tx, decisions, start, end, period->department, truncated);
+    std::sort(facts_in.begin(), facts_in.end(), [](const auto& a, const auto& b) {
+      return a.at != b.at ? a.at < b.at : a.case_no < b.case_no;
+    });
+    std::set<std::string> seen;
+    for (const auto& fact : facts_in) {
+      if (!item_filter.empty() && fact.item_code != item_filter) continue;
+      if (!seen.insert(fact.case_no).second) continue;  // a case once, at its first decision
+      if (l.rows.size() >= kMaxLedgerRows) {
+        truncated = true;
+        break;
+      }
+      auto f = tx.cases().load(fact.case_no);
+      if (!f) continue;
+      const CompiledItem* item = cat->find(f->item_code);
+      const auto* recheck = last_event(*f, {Action::confirm_recheck, Action::fail_recheck});
+      const auto* publicised = last_event(*f, {Action::publicise});
+      std::string decision = fact.action == Action::auto_approve || fact.action == Action::manual_approve ? "准予许可"
+                                                                                                        : "不予许可";
+      if (fact.action == Action::auto_approve || fact.action == Action::auto_reject) decision = "自动" + decision;
+      if (recheck != nullptr && recheck->action == Action::fail_recheck) decision += "（复核不通过）";
+      if (f->record.state == State::revoked) decision += "（已撤销）";
+      l.rows.push_back({f->case_no, f->applicant.name, item != nullptr ? item->name : f->item_code, decision,
+                        short_time(fact.at), recheck != nullptr ? short_time(recheck->at) : "", "",
+                        publicised != nullptr ? short_time(publicised->at) : ""});
+    }
+    if (period->department) {
+      if (auto d = tx.directory().department(*period->department)) l.department_name = d->name;
+    }
+    return {};
+  });
+  if (!st) return st.error();
+  if (l.department_name.empty()) l.department_name = period->department ? *period->department : "全部部门";
+  l.period = period->from.to_string() + " 至 " + period->to.to_string();
+  l.item_filter = item_filter.empty() ? "" : (cat->find(item_filter) != nullptr ? cat->find(item_filter)->name : item_filter);
+  l.generated_at = short_time(ctx.now());
+  l.doc_no = "TZ-" + period->from.to_string() + "-" + period->to.to_string();
+  if (truncated) {
+    return make_error("ledger.too_large", "more than " + std::to_string(kMaxLedgerRows) +
+                                              " decisions in the period: choose a shorter period or one item");
+  }
+  const std::string name = "ledger-" + period->from.to_string() + "-" + period->to.to_string();
+  if (csv) {
+    std::string out = "\xEF\xBB\xBF";  // a UTF-8 BOM: spreadsheet programs then read the Chinese right
+    out += "序号,申请编号,申请人,事项,审批结果,决定时间,复核时间,证照编号,公示时间\r\n";
+    int i = 0;
+    for (const auto& r : l.rows) {
+      out += std::to_string(++i) + "," + csv_field(r.case_no) + "," + csv_field(r.applicant) + "," + csv_field(r.item) +
+             "," + csv_field(r.decision) + "," + r.decided_at + "," + r.rechecked_at + "," + csv_field(r.certificate_no) +
+             "," + r.publicised_at + "\r\n";
+    }
+    Response resp = Response::text(std::move(out), "text/csv; charset=utf-8");
+    resp.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
+    return resp;
+  }
+  return pdf_response(reports::ledger(l), name + ".pdf");
+}
+
+}  // namespace zhishen::server

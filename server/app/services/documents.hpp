@@ -1,0 +1,27 @@
+#pragma once
+// The printed documents of a case and the ledger (issue 7; docs/reports.md), rendered by
+// zhishen_reports from what the store holds:
+//   GET /api/v1/cases/{no}/documents/{kind}.pdf — receipt (办结回执, completed cases),
+//     acceptance (受理通知书), non_acceptance, correction (the last one-time correction list),
+//     refusal (不予许可决定书), revocation (撤销行政审批决定书); document.kind.unknown,
+//     document.not_available (the case has no such document in its state or history).
+//   GET /api/v1/ledger.pdf|csv?from&to[&item][&department] — one row per case decided in the
+//     period (台账): applicant, item, decision and its time, re-check time, certificate number,
+//     publicity time. The caller's department unless a supervisor chooses.
+// Personal data as the case view shows it: in clear for approvers (and their reads audited),
+// masked for everyone else. Thread-safety: any request thread.
+
+#include <map>
+#include <string>
+
+#include "../context.hpp"
+#include "../http/api.hpp"
+
+namespace zhishen::server {
+
+Result<Response> case_document(ServerContext& ctx, const Principal& who, const std::string& case_no,
+                               const std::string& kind_pdf);
+Result<Response> ledger_document(ServerContext& ctx, const Principal& who,
+                                 const std::map<std::string, std::string>& query, bool csv);
+
+}  // namespace zhishen::server
