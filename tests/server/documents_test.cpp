@@ -57,9 +57,18 @@ TEST_P(Documents, ACompletedCaseHasItsReceiptAndOnlyTheDocumentsItsHistoryGives)
                                      std::string("第1页/共1页")}) {
     EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
   }
-  EXPECT_EQ(text.find("91350102MA2YK3T70Y"), std::string::npos) << "a reviewer's copy masks the ID number";
-  const std::string full = pdf_text(get("/api/v1/cases/" + no + "/documents/receipt.pdf", approver_.token).text, "full");
-  EXPECT_NE(full.find("91350102MA2YK3T70Y"), std::string::npos) << "an approver's copy has it";
+  EXPECT_EQ(text.find("91350102MA2YK3T70Y"), std::string::npos) << "the receipt masks the ID number";
+  // The receipt was kept when the case completed; every request answers those very bytes.
+  std::optional<domain::StoredDocument> kept;
+  (void)server_->ctx().store().transact([&](ports::StoreTx& tx) -> Status {
+    kept = tx.supervision().document(no, "receipt");
+    return {};
+  });
+  ASSERT_TRUE(kept.has_value());
+  EXPECT_EQ(kept->bytes, r.text);
+  EXPECT_EQ(get("/api/v1/cases/" + no + "/documents/receipt.pdf", approver_.token).text, r.text);
+  const std::string full = pdf_text(get("/api/v1/cases/" + no + "/documents/acceptance.pdf", approver_.token).text, "full");
+  EXPECT_NE(full.find("91350102MA2YK3T70Y"), std::string::npos) << "an approver's copy of a notice has it";
 
   EXPECT_EQ(get("/api/v1/cases/" + no + "/documents/acceptance.pdf", reviewer_.token).status, 200);
   EXPECT_EQ(get("/api/v1/cases/" + no + "/documents/refusal.pdf", reviewer_.token).error_id(), "document.not_available");

@@ -50,6 +50,23 @@ TEST_P(StoreContract, IdempotencyKeys) {
   });
 }
 
+TEST_P(StoreContract, DocumentsAreKeptAsIssuedAndEncrypted) {
+  const std::string pdf = std::string("%PDF-1.3 周明辉 福州市鼓楼区五四路158号\x00\x01", 48);
+  domain::StoredDocument d{"ZS-1", "receipt", pdf, std::string(64, 'e'), at(5)};
+  tx([&](ports::StoreTx& t) {
+    ASSERT_TRUE(t.supervision().put_document(d).ok());
+    EXPECT_EQ(t.supervision().put_document(d).error().id, "store.duplicate");
+  });
+  tx([&](ports::StoreTx& t) {
+    EXPECT_EQ(t.supervision().document("ZS-1", "receipt"), d);
+    EXPECT_FALSE(t.supervision().document("ZS-1", "refusal").has_value());
+  });
+  auto c = connect(db_->url());
+  auto rows = query(*c, "SELECT content_enc FROM case_documents WHERE case_no = 'ZS-1'");
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].text(0).find("周明辉"), std::string::npos) << "stored encrypted";
+}
+
 TEST_P(StoreContract, DepartmentsStaffAndChannels) {
   tx([&](ports::StoreTx& t) {
     auto& d = t.directory();

@@ -11,6 +11,7 @@
 #include "case_followups.hpp"
 #include "case_support.hpp"
 #include "case_view.hpp"
+#include "documents.hpp"
 
 namespace zhishen::server {
 namespace {
@@ -143,6 +144,9 @@ Result<json::Value> act_on_case(ServerContext& ctx, const Principal& who, const 
       if (auto s = tx.cases().save(*f, in->version); !s) return s;
       if (auto s = record_followups(tx, who, cat->find(f->item_code), before, *f, *a->transition, *in, now); !s) {
         return s;
+      }
+      if (f->record.state == lifecycle::State::completed && before.record.state != lifecycle::State::completed) {
+        if (auto s = keep_receipt(ctx, tx, *f); !s) return s;  // the receipt commits with the completion
       }
     }
     out = case_json(ctx, who, *f, tx.cases().decisions(case_no));

@@ -7,6 +7,7 @@
 #include "case_view.hpp"
 #include "period.hpp"
 #include "permissions.hpp"
+#include "zhishen/crypto/hash.hpp"
 #include "zhishen/reports/documents.hpp"
 #include "zhishen/reports/render.hpp"
 
@@ -94,7 +95,7 @@ struct Gathered {
 
 std::string id_label(const std::string& type) { return type == "uscc" ? "统一社会信用代码" : "居民身份证"; }
 
-reports::CaseFacts facts(ServerContext& ctx, const Principal& who, const Gathered& g) {
+reports::CaseFacts facts(ServerContext& ctx, bool full_id, const Gathered& g) {
   const auto& f = g.file;
   reports::CaseFacts c;
   c.case_no = f.case_no;
@@ -103,7 +104,7 @@ reports::CaseFacts facts(ServerContext& ctx, const Principal& who, const Gathere
   c.department_name = g.department_name.empty() ? f.department_code : g.department_name;
   c.applicant_name = f.applicant.name;
   c.applicant_id_label = id_label(f.applicant.id_type);
-  c.applicant_id = who.has_role(lifecycle::Role::approver) ? f.applicant.id_number : domain::mask_id(f.applicant.id_number);
+  c.applicant_id = full_id ? f.applicant.id_number : domain::mask_id(f.applicant.id_number);
   c.channel = channel_label(f.channel);
   if (!f.record.history.empty()) c.submitted_at = chinese_time(f.record.history.front().at);
   if (f.decided_at) c.decided_at = chinese_time(*f.decided_at);
@@ -114,11 +115,12 @@ reports::CaseFacts facts(ServerContext& ctx, const Principal& who, const Gathere
   return c;
 }
 
-Result<reports::Document> build(ServerContext& ctx, const Principal& who, const Gathered& g, const std::string& kind) {
+// `full_id`: the approver's copy of a notice (the receipt is always masked).
+Result<reports::Document> build(ServerContext& ctx, bool full_id, const Gathered& g, const std::string& kind) {
   const auto& f = g.file;
   const State s = f.record.state;
   reports::NoticeData n;
-  n.c = facts(ctx, who, g);
+  n.c = facts(ctx, full_id && kind != "receipt", g);
   n.doc_no = f.case_no;
   if (kind == "receipt") {
     const auto* done = last_event(f, {Action::complete});
@@ -216,23 +218,44 @@ Result<Response> case_document(ServerContext& ctx, const Principal& who, const s
   }
   const std::string kind = kind_pdf.substr(0, kind_pdf.size() - 4);
   Gathered g;
+  std::optional<domain::StoredDocument> kept;
   auto cat = ctx.catalogue();
+  const bool approver = who.has_role(lifecycle::Role::approver);
   auto st = ctx.store().transact([&](ports::StoreTx& tx) -> Status {
     auto f = load_visible(tx, who, case_no);
     if (!f) return f.error();
     g.file = std::move(f).value();
     if (auto d = tx.directory().department(g.file.department_code)) g.department_name = d->name;
-    if (who.has_role(lifecycle::Role::approver)) {  // a document with personal data in clear
+    if (kind == "receipt") kept = tx.supervision().document(case_no, "receipt");
+    if (approver && kind != "receipt") {  // a document with personal data in clear
       tx.audit().append({0, ctx.now(), who.staff.username, "approver", "case.document", case_no,
                          json::Object{{"kind", kind}}, "", ""});
     }
     return {};
   });
   if (!st) return st.error();
+  if (kept) {  // the receipt as issued at completion
+    Response r = Response::text(std::move(kept->bytes), "application/pdf");
+    r.headers.emplace_back("Content-Disposition", "inline; filename=\"" + case_no + "-receipt.pdf\"");
+    return r;
+  }
   g.item = cat->find(g.file.item_code);
-  auto doc = build(ctx, who, g, kind);
+  auto doc = build(ctx, approver, g, kind);
   if (!doc) return doc.error();
   return pdf_response(*doc, case_no + "-" + kind + ".pdf");
+}
+
+Status keep_receipt(ServerContext& ctx, ports::StoreTx& tx, const domain::CaseFile& completed) {
+  Gathered g;
+  g.file = completed;
+  if (auto d = tx.directory().department(completed.department_code)) g.department_name = d->name;
+  g.item = ctx.catalogue()->find(completed.item_code);
+  auto doc = build(ctx, false, g, "receipt");
+  if (!doc) return doc.error();
+  auto pdf = reports::render_pdf(*doc);
+  if (!pdf) return pdf.error();
+  const std::string digest = crypto::sha256_hex(pdf->pdf);
+  return tx.supervision().put_document({completed.case_no, "receipt", std::move(pdf->pdf), digest, ctx.now()});
 }
 
 Result<Response> ledger_document(ServerContext& ctx, const Principal& who,

@@ -9,7 +9,8 @@
 //     period (台账): applicant, item, decision and its time, re-check time, certificate number,
 //     publicity time. The caller's department unless a supervisor chooses.
 // Personal data as the case view shows it: in clear for approvers (and their reads audited),
-// masked for everyone else. Thread-safety: any request thread.
+// masked for everyone else — except the receipt, which goes to the applicant and is kept as issued:
+// its ID number is always masked. Thread-safety: any request thread.
 
 #include <map>
 #include <string>
@@ -21,6 +22,11 @@ namespace zhishen::server {
 
 Result<Response> case_document(ServerContext& ctx, const Principal& who, const std::string& case_no,
                                const std::string& kind_pdf);
+// Renders the receipt of a case that has just completed and keeps it (SupervisionRepo::put_document)
+// in the caller's transaction, so that the completion and its receipt commit together; later
+// requests for receipt.pdf answer these very bytes. Called by the casework service.
+Status keep_receipt(ServerContext& ctx, ports::StoreTx& tx, const domain::CaseFile& completed);
+
 Result<Response> ledger_document(ServerContext& ctx, const Principal& who,
                                  const std::map<std::string, std::string>& query, bool csv);
 

@@ -8,9 +8,10 @@ namespace zhishen::store {
 Migration schema_v1();
 Migration schema_v2();
 Migration schema_v3();
+Migration schema_v4();
 
 const std::vector<Migration>& migrations() {
-  static const std::vector<Migration> all = {schema_v1(), schema_v2(), schema_v3()};
+  static const std::vector<Migration> all = {schema_v1(), schema_v2(), schema_v3(), schema_v4()};
   return all;
 }
 

@@ -131,6 +131,8 @@ class SqlSupervisionRepo final : public ports::SupervisionRepo {
   Status update_publicity(const domain::PublicityRecord& p) override;
   Status put_evaluation(const domain::Evaluation& e) override;
   std::optional<domain::Evaluation> evaluation(const std::string& case_no) override;
+  Status put_document(const domain::StoredDocument& d) override;
+  std::optional<domain::StoredDocument> document(const std::string& case_no, const std::string& kind) override;
   Result<std::int64_t> enqueue(const domain::OutboxMessage& m) override;
   Status enqueue_many(std::span<const domain::OutboxMessage> messages) override;
   std::vector<domain::OutboxMessage> due_messages(Instant now, std::size_t limit) override;

@@ -206,6 +206,21 @@ std::optional<domain::Evaluation> SqlSupervisionRepo::evaluation(const std::stri
                             instant_of(rows[0].int64(4))};
 }
 
+Status SqlSupervisionRepo::put_document(const domain::StoredDocument& d) {
+  return insert_unique(c_, "INSERT INTO case_documents (case_no, kind, content_enc, sha256, created_at) VALUES (?,?,?,?,?)",
+                       {d.case_no, d.kind, codec_.seal(d.bytes, "case_documents:" + d.case_no + ":" + d.kind), d.sha256,
+                        sql_instant(d.created_at)},
+                       "case " + d.case_no + " already has its " + d.kind);
+}
+
+std::optional<domain::StoredDocument> SqlSupervisionRepo::document(const std::string& case_no, const std::string& kind) {
+  auto rows = query(c_, "SELECT content_enc, sha256, created_at FROM case_documents WHERE case_no = ? AND kind = ?",
+                    {case_no, kind});
+  if (rows.empty()) return std::nullopt;
+  return domain::StoredDocument{case_no, kind, codec_.open(rows[0], 0, "case_documents:" + case_no + ":" + kind),
+                                rows[0].text(1), instant_of(rows[0].int64(2))};
+}
+
 Result<std::int64_t> SqlSupervisionRepo::enqueue(const domain::OutboxMessage& m) {
   if (auto st = enqueue_many(std::span<const domain::OutboxMessage>(&m, 1)); !st) return st.error();
   return c_.last_insert_id();

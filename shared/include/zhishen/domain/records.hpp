@@ -120,6 +120,15 @@ struct Evaluation {  // 好差评
   friend bool operator==(const Evaluation&, const Evaluation&) = default;
 };
 
+struct StoredDocument {  // a printed document as issued (the receipt of a completed case)
+  std::string case_no;
+  std::string kind;    // "receipt"
+  std::string bytes;   // the PDF; encrypted at rest (it names the applicant)
+  std::string sha256;  // hex, of the bytes
+  Instant created_at{};
+  friend bool operator==(const StoredDocument&, const StoredDocument&) = default;
+};
+
 struct OutboxMessage {  // notifications to applicants, sent by the server's sender thread
   std::int64_t id = 0;
   std::string case_no;

@@ -244,6 +244,10 @@ class SupervisionRepo {
   virtual Status put_evaluation(const domain::Evaluation& e) = 0;  // store.duplicate: one per case
   virtual std::optional<domain::Evaluation> evaluation(const std::string& case_no) = 0;
 
+  // Documents kept as issued, one per case and kind (store.duplicate).
+  virtual Status put_document(const domain::StoredDocument& d) = 0;
+  virtual std::optional<domain::StoredDocument> document(const std::string& case_no, const std::string& kind) = 0;
+
   virtual Result<std::int64_t> enqueue(const domain::OutboxMessage& m) = 0;
   virtual Status enqueue_many(std::span<const domain::OutboxMessage> messages) = 0;
   virtual std::vector<domain::OutboxMessage> due_messages(Instant now, std::size_t limit) = 0;
