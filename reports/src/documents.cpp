@@ -1,6 +1,7 @@
 // The wording of each printed document.
 #include "zhishen/reports/documents.hpp"
 
+#include <cstdlib>
 #include <map>
 
 namespace zhishen::reports {
@@ -118,6 +119,53 @@ Document notice(NoticeKind kind, const NoticeData& n) {
   }
   d.blocks.push_back(fields(case_fields(c)));
   d.seal_date = c.generated_at.substr(0, c.generated_at.find(' '));
+  return d;
+}
+
+Document supervision_report(const SupervisionData& s) {
+  Document d;
+  d.title = "督查督办报告";
+  d.department = s.scope;
+  d.doc_no = s.doc_no;
+  d.generated_at = s.generated_at;
+  d.landscape = true;
+  d.blocks.push_back(fields({{"范围", s.scope}, {"统计期间", s.period}}));
+  d.blocks.push_back(heading("一、在办件亮灯情况"));
+  Table lights;
+  lights.columns = {{"部门", 2.0, false}, {"事项", 2.6, false}, {"绿灯", 0.7, true}, {"黄灯", 0.7, true}, {"红灯", 0.7, true}};
+  lights.rows = s.lights;
+  long g = 0, y = 0, r = 0;
+  for (const auto& row : s.lights) {
+    if (row.size() >= 5) {
+      g += std::atol(row[2].c_str());
+      y += std::atol(row[3].c_str());
+      r += std::atol(row[4].c_str());
+    }
+  }
+  lights.totals = {"合计", "", std::to_string(g), std::to_string(y), std::to_string(r)};
+  d.blocks.push_back(table(std::move(lights)));
+  d.blocks.push_back(heading("二、超期案件"));
+  if (s.overdue.empty()) {
+    d.blocks.push_back(paragraph("本期无超期案件。"));
+  } else {
+    Table t;
+    t.columns = {{"申请编号", 1.5, false}, {"部门", 0.9, false}, {"事项", 1.8, false}, {"申请人", 1.3, false},
+                 {"超期时长", 1.0, false}, {"督办单", 1.2, false}};
+    t.rows = s.overdue;
+    d.blocks.push_back(table(std::move(t)));
+  }
+  d.blocks.push_back(heading("三、挂号督办"));
+  if (s.tickets.empty()) {
+    d.blocks.push_back(paragraph("本期无督办单。"));
+  } else {
+    Table t;
+    t.columns = {{"督办单", 1.2, false}, {"申请编号", 1.5, false}, {"部门", 0.9, false}, {"状态", 0.8, false},
+                 {"督办理由", 2.0, false}, {"回复时限", 1.1, false}, {"部门回复", 2.0, false}};
+    t.rows = s.tickets;
+    d.blocks.push_back(table(std::move(t)));
+  }
+  d.blocks.push_back(heading("四、效能指标"));
+  d.blocks.push_back(fields(s.figures));
   return d;
 }
 

@@ -155,6 +155,27 @@ TEST(Reports, LongChineseTextWrapsWithoutLosingCharacters) {
   }
 }
 
+TEST(Reports, SupervisionReportHasItsFourParts) {
+  SupervisionData s;
+  s.scope = "全部部门";
+  s.period = "2026-11-01 至 2026-11-30";
+  s.doc_no = "DC-202611";
+  s.generated_at = "2026-11-22 09:15";
+  s.lights = {{"福州市市场监督管理局", "仅销售预包装食品备案", "3", "0", "5"},
+              {"福州市市场监督管理局", "个体工商户设立登记", "2", "1", "8"}};
+  s.overdue = {{"ZS20261018BA061214", "FZ-SCJG", "个体工商户设立登记", "周明辉", "30天8小时", "DB-1"}};
+  s.tickets = {{"DB-1", "ZS20261018BA061214", "FZ-SCJG", "督办中", "超期未办结", "2026-11-25 17:00", ""}};
+  s.figures = {{"审批件数", "46 件"}, {"自动审批占比", "87.0%"}};
+  auto pdf = render_pdf(supervision_report(s));
+  ASSERT_TRUE(pdf.ok());
+  const auto file = write("supervision", *pdf);
+  const std::string text = text_of(file);
+  for (const char* expected : {"督查督办报告", "一、在办件亮灯情况", "合计", "13", "二、超期案件", "ZS20261018BA061214",
+                               "三、挂号督办", "DB-1", "四、效能指标", "87.0%"}) {
+    EXPECT_NE(text.find(expected), std::string::npos) << expected;
+  }
+}
+
 TEST(Reports, LedgerTablesBreakAcrossPagesWithTheirHeader) {
   LedgerData l;
   l.department_name = "福州市市场监督管理局";

@@ -128,6 +128,22 @@ TEST_P(Documents, TheLedgerListsTheDecisionsOfThePeriodAsPdfAndCsv) {
   EXPECT_EQ(get("/api/v1/ledger.pdf" + q + "&colour=red", reviewer_.token).error_id(), "supervision.param.invalid");
 }
 
+TEST_P(Documents, TheSupervisionReportGathersLightsOverdueTicketsAndFigures) {
+  const std::string open = submit(kFoodItem, "manual_credit_blacklist.json");
+  const std::string today = format_instant(server_->ctx().now(), UtcOffset{}).substr(0, 10);
+  auto r = get("/api/v1/supervision/report.pdf?from=" + today + "&to=" + today, supervisor_.token);
+  ASSERT_EQ(r.status, 200) << r.text.substr(0, 300);
+  const std::string text = pdf_text(r.text, "supervision");
+  for (const char* expected : {"督查督办报告", "在办件亮灯情况", "超期案件", "挂号督办", "效能指标", "自动审批占比",
+                               "仅销售预包装食品备案", "全部部门"}) {
+    EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
+  }
+  auto own = get("/api/v1/supervision/report.pdf?from=" + today + "&to=" + today, reviewer_.token);
+  ASSERT_EQ(own.status, 200);
+  EXPECT_EQ(pdf_text(own.text, "own").find("全部部门"), std::string::npos) << "a reviewer's report is their department's";
+  EXPECT_EQ(get("/api/v1/supervision/report.pdf", supervisor_.token).error_id(), "statistics.period.invalid");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Documents, ::testing::Values("sqlite", "mysql"),
                          [](const auto& param_info) { return param_info.param; });
 

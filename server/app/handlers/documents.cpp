@@ -16,6 +16,10 @@ void add_document_routes(Router& r) {
   r.add("GET", "/api/v1/ledger.csv", Access::staff,
         [](Request& req) { return ledger_document(*req.ctx, req.who, req.query, true); },
         "The same ledger as CSV (UTF-8 with BOM)");
+  r.add("GET", "/api/v1/supervision/report.pdf", Access::staff,
+        [](Request& req) { return supervision_report_document(*req.ctx, req.who, req.query); },
+        "The supervision report of a period as PDF: lights by department and item, overdue cases, tickets, "
+        "efficiency figures (?from=&to=&department=)");
 }
 
 }  // namespace zhishen::server

@@ -3,10 +3,15 @@
 #include "documents.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 #include "case_view.hpp"
 #include "period.hpp"
 #include "permissions.hpp"
+#include "statistics.hpp"
+#include "supervision.hpp"
 #include "zhishen/crypto/hash.hpp"
 #include "zhishen/reports/documents.hpp"
 #include "zhishen/reports/render.hpp"
@@ -330,6 +335,98 @@ Result<Response> ledger_document(ServerContext& ctx, const Principal& who,
     return resp;
   }
   return pdf_response(reports::ledger(l), name + ".pdf");
+}
+
+}  // namespace zhishen::server
+
+namespace zhishen::server {
+namespace {
+
+std::string text_of(const json::Value& v, std::string_view key) {
+  const json::Value* m = v.find(key);
+  if (m == nullptr || m->is_null()) return "";
+  if (m->is_string()) return m->as_string();
+  if (m->is_number()) return std::to_string(std::llround(m->as_number()));
+  return "";
+}
+
+std::string percent_of(const json::Value& v, std::string_view a, std::string_view b) {
+  const json::Value* x = v.find(a);
+  const json::Value* m = x != nullptr ? x->find(b) : nullptr;
+  if (m == nullptr || !m->is_number()) return "—";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f%%", m->as_number() * 100.0);
+  return buf;
+}
+
+std::string number_of(const json::Value& v, std::string_view a, std::string_view b, const char* unit) {
+  const json::Value* x = v.find(a);
+  const json::Value* m = x != nullptr ? x->find(b) : nullptr;
+  if (m == nullptr || !m->is_number()) return "—";
+  return std::to_string(std::llround(m->as_number())) + unit;
+}
+
+}  // namespace
+
+Result<Response> supervision_report_document(ServerContext& ctx, const Principal& who,
+                                             const std::map<std::string, std::string>& query) {
+  auto period = parse_period(who, query, {});
+  if (!period) return period.error();
+  std::map<std::string, std::string> scope;
+  if (period->department) scope["department"] = *period->department;
+  auto board = supervision_board(ctx, who, scope);
+  if (!board) return board.error();
+  auto overdue_q = scope;
+  overdue_q["limit"] = "500";
+  auto overdue = overdue_cases(ctx, who, overdue_q);
+  if (!overdue) return overdue.error();
+  auto tickets = list_tickets(ctx, who, scope);
+  if (!tickets) return tickets.error();
+  auto figures = efficiency_statistics(ctx, who, query);
+  if (!figures) return figures.error();
+
+  reports::SupervisionData s;
+  s.scope = "全部部门";
+  s.period = period->from.to_string() + " 至 " + period->to.to_string();
+  s.doc_no = "DC-" + period->from.to_string() + "-" + period->to.to_string();
+  s.generated_at = short_time(ctx.now());
+  if (const json::Value* tiles = board->find("tiles"); tiles != nullptr && tiles->is_array()) {
+    for (const auto& t : tiles->as_array()) {
+      const std::string dept = text_of(t, "department_name").empty() ? text_of(t, "department") : text_of(t, "department_name");
+      if (period->department) s.scope = dept;
+      if (const json::Value* items = t.find("items"); items != nullptr && items->is_array()) {
+        for (const auto& i : items->as_array()) {
+          s.lights.push_back({dept, text_of(i, "item_name").empty() ? text_of(i, "item_code") : text_of(i, "item_name"),
+                              text_of(i, "green"), text_of(i, "yellow"), text_of(i, "red")});
+        }
+      }
+    }
+  }
+  if (const json::Value* cases = overdue->find("cases"); cases != nullptr && cases->is_array()) {
+    for (const auto& c : cases->as_array()) {
+      const long minutes = std::atol(text_of(c, "overdue_minutes").c_str());
+      s.overdue.push_back({text_of(c, "case_no"), text_of(c, "department"), text_of(c, "item_name"),
+                           text_of(c, "applicant_name"),
+                           std::to_string(minutes / 1440) + "天" + std::to_string(minutes / 60 % 24) + "小时",
+                           text_of(c, "ticket_no")});
+    }
+  }
+  if (const json::Value* ts = tickets->find("tickets"); ts != nullptr && ts->is_array()) {
+    for (const auto& t : ts->as_array()) {
+      const std::string state = text_of(t, "state");
+      s.tickets.push_back({text_of(t, "ticket_no"), text_of(t, "case_no"), text_of(t, "department"),
+                           state == "open" ? "督办中" : state == "answered" ? "已回复" : "已关闭", text_of(t, "reason"),
+                           text_of(t, "answer_due_at").substr(0, 16), text_of(t, "response")});
+    }
+  }
+  const json::Value& f = *figures;
+  s.figures = {{"审批件数", number_of(f, "decisions", "total", " 件")},
+               {"自动审批占比", percent_of(f, "decisions", "automatic_share")},
+               {"审批用时中位数", number_of(f, "decision_time", "median_minutes", " 分钟")},
+               {"复核用时中位数", number_of(f, "recheck_time", "median_minutes", " 分钟")},
+               {"超期率", percent_of(f, "overdue", "rate")},
+               {"复核确认率（自动审批准确率）", percent_of(f, "recheck", "confirmed_share")}};
+  return pdf_response(reports::supervision_report(s), "supervision-" + period->from.to_string() + ".pdf");
 }
 
 }  // namespace zhishen::server

@@ -29,5 +29,9 @@ Status keep_receipt(ServerContext& ctx, ports::StoreTx& tx, const domain::CaseFi
 
 Result<Response> ledger_document(ServerContext& ctx, const Principal& who,
                                  const std::map<std::string, std::string>& query, bool csv);
+// GET /api/v1/supervision/report.pdf?from&to[&department]: the board, overdue cases, tickets and
+// the efficiency figures of the period, as the supervision services answer them.
+Result<Response> supervision_report_document(ServerContext& ctx, const Principal& who,
+                                             const std::map<std::string, std::string>& query);
 
 }  // namespace zhishen::server

@@ -75,7 +75,21 @@ struct LedgerData {
   std::vector<LedgerRow> rows;
 };
 
+// The supervision report for a period (督查督办报告): lights by department and item, the overdue
+// cases, the supervision tickets, and the efficiency figures.
+struct SupervisionData {
+  std::string scope;    // 全部部门 or a department's name
+  std::string period;   // "2026-11-01 至 2026-11-30"
+  std::string doc_no;
+  std::string generated_at;
+  std::vector<std::vector<std::string>> lights;   // department, item, green, yellow, red
+  std::vector<std::vector<std::string>> overdue;  // case, department, item, applicant, overdue by, ticket
+  std::vector<std::vector<std::string>> tickets;  // ticket, case, department, state, reason, answer due, answer
+  std::vector<Field> figures;                     // label, value
+};
+
 Document receipt(const ReceiptData& d);
+Document supervision_report(const SupervisionData& d);
 Document notice(NoticeKind kind, const NoticeData& d);
 Document ledger(const LedgerData& d);
 const char* notice_title(NoticeKind kind);
