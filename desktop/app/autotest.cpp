@@ -4,11 +4,13 @@
 #include <Poco/SHA1Engine.h>
 #include <wx/app.h>
 #include <wx/dir.h>
+#include <wx/ffile.h>
 #include <wx/filename.h>
 #include <wx/intl.h>
 #include <wx/log.h>
 #include <wx/utils.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
@@ -43,6 +45,14 @@ std::vector<unsigned char> base32(const std::string& s) {
     }
   }
   return out;
+}
+
+// Whether the file begins with `prefix` (e.g. "%PDF-").
+bool starts_with(const wxString& path, const std::string& prefix) {
+  wxFFile f(path, "rb");
+  if (!f.IsOpened()) return false;
+  std::string head(prefix.size(), '\0');
+  return f.Read(head.data(), head.size()) == head.size() && head == prefix;
 }
 
 }  // namespace
@@ -138,6 +148,27 @@ Autotest::Autotest(MainFrame& frame, std::string dir, std::string password, std:
        [this] {
          check(frame_.board()->presenter().total("red") == red_before_ - 1, "the board's red count dropped by one");
          shot("06-board-after");
+         // The confirmed case is completed: its receipt (办结回执) is offered and saved, through the
+         // presenter and the view as a click on 保存 does (autotest mode: into the autotest directory).
+         frame_.open_case(case_no_);
+         auto& p = frame_.case_page(case_no_)->presenter();
+         const auto docs = p.documents();
+         check(std::any_of(docs.begin(), docs.end(), [](const auto& d) { return d.first == "receipt"; }),
+               "the completed case offers its receipt (state " + p.detail().row.state + ")");
+         p.fetch_document("receipt", DocumentUse::save);
+       }},
+      {"receipt saved", [this] { return !frame_.case_page(case_no_)->last_document().empty(); },
+       [this] {
+         const wxString path = frame_.case_page(case_no_)->last_document();
+         check(starts_with(path, "%PDF-"), "the saved receipt is a PDF: " + U(path));
+         frame_.show_ledger();
+         frame_.ledger()->request(DocumentUse::preview, false);  // autotest mode: written, not opened
+       }},
+      {"ledger preview", [this] { return frame_.ledger() != nullptr && !frame_.ledger()->last_document().empty(); },
+       [this] {
+         const wxString path = frame_.ledger()->last_document();
+         check(starts_with(path, "%PDF-"), "the ledger preview is a PDF: " + U(path));
+         shot("07-ledger");
        }},
   };
 }
@@ -221,6 +252,7 @@ std::vector<Autotest::Step> Autotest::admin_steps() {
 
 void Autotest::start() {
   set_autotest_mode(true);
+  set_autotest_dir(dir_);
   delete wxLog::SetActiveTarget(new wxLogStderr);  // messages to the test's log, never a dialog
   timer_.Start(kTickMs);
 }

@@ -2,8 +2,10 @@
 // Autotest: the GUI test's driver (zhishen-desk --autotest DIR). It works the real windows the way
 // a reviewer would — fills the login dialog (password and TOTP secret from the environment:
 // ZHISHEN_DESK_PASSWORD, ZHISHEN_DESK_TOTP_SECRET), reads the inbox, filters it, opens a case,
-// confirms its re-check, and checks that the board's red count drops — saving a screenshot of
-// the screen at each step into DIR. It ends the app with exit code 0 when every check held, 1
+// confirms its re-check, and checks that the board's red count drops; then saves the completed
+// case's receipt (办结回执) and previews the ledger (台账) of this month — in autotest mode both are
+// written into DIR instead of a file dialog or the PDF viewer, and must be PDFs — saving a
+// screenshot of the screen at each step into DIR. It ends the app with exit code 0 when every check held, 1
 // otherwise (the reason is logged). Steps are polled by a timer; each has a time limit.
 // An administrator's login takes the administration steps instead: the Administration page, a
 // screenshot of each tab (admin-1-users ... admin-5-datasets), and — when

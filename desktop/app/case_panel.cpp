@@ -5,7 +5,9 @@
 #include <wx/notebook.h>
 
 #include "action_dialog.hpp"
+#include "document_output.hpp"
 #include "ui.hpp"
+#include "zhishen/desk/i18n.hpp"
 
 namespace zhishen::desk::app {
 namespace {
@@ -28,6 +30,21 @@ CasePanel::CasePanel(wxWindow* parent, Api& api, TaskRunner& runner, const std::
   top->Add(title_, 0, wxALL, FromDIP(8));
   actions_ = new wxBoxSizer(wxHORIZONTAL);
   top->Add(actions_, 0, wxLEFT | wxRIGHT, FromDIP(8));
+  auto* docs = new wxBoxSizer(wxHORIZONTAL);
+  docs->Add(new wxStaticText(this, wxID_ANY, _("Documents:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(6));
+  documents_ = new wxChoice(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(240, -1)));
+  docs->Add(documents_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(6));
+  preview_ = new wxButton(this, wxID_ANY, _("Preview"));
+  save_ = new wxButton(this, wxID_ANY, _("Save..."));
+  print_ = new wxButton(this, wxID_ANY, _("Print"));
+  for (auto* b : {preview_, save_, print_}) {
+    b->Enable(false);
+    docs->Add(b, 0, wxRIGHT, FromDIP(6));
+  }
+  preview_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { use_document(DocumentUse::preview); });
+  save_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { use_document(DocumentUse::save); });
+  print_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { use_document(DocumentUse::print); });
+  top->Add(docs, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(8));
   status_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
   top->Add(status_, 0, wxEXPAND | wxALL, FromDIP(8));
 
@@ -89,6 +106,22 @@ void CasePanel::show_case() {
     buttons_[code] = b;
   }
   if (p.actions().empty()) actions_->Add(new wxStaticText(this, wxID_ANY, _("No action is open to you on this case.")));
+  // The choice is kept across reloads while the documents stay the same; when the case gained or
+  // lost one (an action), the first — the receipt once completed — is chosen.
+  const std::string chosen = chosen_document();
+  const std::vector<std::string> before = document_kinds_;
+  documents_->Clear();
+  document_kinds_.clear();
+  int keep = 0;
+  for (const auto& [kind, title] : p.documents()) {
+    if (kind == chosen) keep = static_cast<int>(document_kinds_.size());
+    documents_->Append(W(title));
+    document_kinds_.push_back(kind);
+  }
+  if (document_kinds_ != before) keep = 0;
+  if (!document_kinds_.empty()) documents_->SetSelection(keep);
+  for (auto* b : {preview_, save_, print_}) b->Enable(!document_kinds_.empty());
+  documents_->Enable(!document_kinds_.empty());
   fill_list(summary_, pairs_rows(p.summary()));
   fill_list(applicant_, pairs_rows(p.applicant()));
   fill_list(form_, pairs_rows(p.form()));
@@ -120,6 +153,7 @@ void CasePanel::show_status(const std::string& text) {
 
 void CasePanel::set_busy(bool busy) {
   for (auto& [code, b] : buttons_) b->Enable(!busy);
+  for (auto* b : {preview_, save_, print_}) b->Enable(!busy && !document_kinds_.empty());
   if (busy) {
     status_->SetForegroundColour(GetForegroundColour());
     status_->SetLabel(_("Working..."));
@@ -142,5 +176,23 @@ bool CasePanel::ask_action(const ActionSpec& spec, ActionInput& in) {
 }
 
 void CasePanel::case_changed(const std::string& case_no) { changed_(case_no); }
+
+std::string CasePanel::chosen_document() const {
+  const int i = documents_->GetSelection();
+  if (i < 0 || static_cast<std::size_t>(i) >= document_kinds_.size()) return "";
+  return document_kinds_[static_cast<std::size_t>(i)];
+}
+
+void CasePanel::use_document(DocumentUse use) {
+  if (const std::string kind = chosen_document(); !kind.empty()) presenter_->fetch_document(kind, use);
+}
+
+void CasePanel::document_ready(const std::string& kind, const std::string& bytes, DocumentUse use) {
+  const Delivery d = deliver_document(this, presenter_->document_file_name(kind), bytes, use);
+  if (d.error) return show_error(*d.error);
+  if (d.path.empty()) return show_status("");  // the user cancelled the file dialog
+  last_document_ = d.path;
+  show_status(document_title(kind) + tr(": ") + d.status);
+}
 
 }  // namespace zhishen::desk::app

@@ -2,9 +2,13 @@
 // CasePanel: one case (案件详情) in a page of the main window — a summary, then tabs for the
 // applicant and form, the materials with hashes, the decision trace rule by rule, the history
 // and the deadlines; the buttons of the actions the server offers now. Every irreversible action
-// asks for confirmation (ActionDialog) and shows the server's answer.
+// asks for confirmation (ActionDialog) and shows the server's answer. Under the actions, the case's
+// printed documents (文书): a choice of those its state and history give, and preview / save /
+// print of the PDF the server produced (document_output.hpp).
 // Thread-safety: UI thread only.
 
+#include <wx/button.h>
+#include <wx/choice.h>
 #include <wx/listctrl.h>
 #include <wx/notebook.h>
 #include <wx/panel.h>
@@ -31,6 +35,8 @@ class CasePanel final : public wxPanel, public CaseView {
   bool press(const std::string& action);
   wxString status_text() const { return status_->GetLabel(); }
   void show_tab(int index);  // 0 overview, 1 form, 2 trace, 3 history, 4 deadlines
+  // The file the last document went to ("" before any; the GUI test reads it).
+  const wxString& last_document() const { return last_document_; }
 
   void show_case() override;
   void show_error(const std::string& text) override;
@@ -39,8 +45,11 @@ class CasePanel final : public wxPanel, public CaseView {
   void session_lost() override;
   bool ask_action(const ActionSpec& spec, ActionInput& in) override;
   void case_changed(const std::string& case_no) override;
+  void document_ready(const std::string& kind, const std::string& bytes, DocumentUse use) override;
 
  private:
+  std::string chosen_document() const;  // the kind chosen in the list, or ""
+  void use_document(DocumentUse use);   // preview, save or print the chosen document
   std::unique_ptr<CasePresenter> presenter_;
   Changed changed_;
   SessionLost session_lost_;
@@ -48,6 +57,12 @@ class CasePanel final : public wxPanel, public CaseView {
   wxStaticText* status_;
   wxBoxSizer* actions_;
   std::map<std::string, wxButton*> buttons_;
+  wxChoice* documents_;
+  std::vector<std::string> document_kinds_;  // the choice's entries
+  wxButton* preview_;
+  wxButton* save_;
+  wxButton* print_;
+  wxString last_document_;
   wxNotebook* tabs_;
   wxListCtrl* summary_;
   wxListCtrl* applicant_;

@@ -24,8 +24,10 @@ MainFrame::MainFrame(Connector& connector, TaskRunner& runner, wxString address,
   file->Append(wxID_EXIT, _("Quit\tCtrl+Q"));
   auto* view = new wxMenu;
   const int kInbox = wxWindow::NewControlId(), kBoard = wxWindow::NewControlId(), kClose = wxWindow::NewControlId();
+  const int kLedger = wxWindow::NewControlId();
   view->Append(kInbox, _("Inbox\tCtrl+1"));
   view->Append(kBoard, _("Board\tCtrl+2"));
+  view->Append(kLedger, _("Ledger\tCtrl+3"));
   view->Append(wxID_REFRESH, _("Refresh\tF5"));
   view->Append(kClose, _("Close case page\tCtrl+W"));
   auto* language = new wxMenu;
@@ -48,6 +50,7 @@ MainFrame::MainFrame(Connector& connector, TaskRunner& runner, wxString address,
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_inbox(); }, kInbox);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_board(); }, kBoard);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_ledger(); }, kLedger);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { close_current_case(); }, kClose);
   auto choose_language = [this](const char* lang) {
     wxFileConfig settings(wxEmptyString, wxEmptyString, W((settings_dir() / "settings.ini").string()), wxEmptyString,
@@ -119,8 +122,10 @@ void MainFrame::build_pages() {
       },
       lost);
   book_->AddPage(board_, _("Board"));
+  ledger_ = new LedgerPanel(book_, *api_, runner_, session_.user, lost);
+  book_->AddPage(ledger_, _("Ledger"));
   revocation_ = nullptr;
-  if (session_.user.may("approval") || session_.user.may("supervision")) {
+  if (session_.user.may("approval") || session_.user.has_role("supervisor")) {
     revocation_ = new RevocationPanel(book_, *api_, runner_, [this](const std::string& no) { open_case(no); }, lost);
     book_->AddPage(revocation_, _("Revocation"));
   }
@@ -134,6 +139,10 @@ void MainFrame::build_pages() {
 
 void MainFrame::show_admin() {
   if (admin_ != nullptr) book_->SetSelection(static_cast<size_t>(book_->FindPage(admin_)));
+}
+
+void MainFrame::show_ledger() {
+  if (ledger_ != nullptr) book_->SetSelection(static_cast<size_t>(book_->FindPage(ledger_)));
 }
 
 void MainFrame::show_inbox() {

@@ -1,6 +1,6 @@
 #pragma once
-// MainFrame: the workstation's window — the inbox, the board, the revocation tools (approvers and
-// supervisors), the Administration page (administrators) and one page per open case in a notebook, the user and server in the status bar. It runs the login dialog at start and again
+// MainFrame: the workstation's window — the inbox, the board, the ledger (台账), the revocation tools
+// (approvers and supervisors), the Administration page (administrators) and one page per open case in a notebook, the user and server in the status bar. It runs the login dialog at start and again
 // when the session ends (keeping the open pages: the user's place), and rebuilds the pages when
 // another user logs in. Thread-safety: UI thread only.
 
@@ -13,6 +13,7 @@
 #include "board_panel.hpp"
 #include "case_panel.hpp"
 #include "inbox_panel.hpp"
+#include "ledger_panel.hpp"
 #include "revocation_panel.hpp"
 #include "zhishen/desk/login_presenter.hpp"
 
@@ -36,6 +37,8 @@ class MainFrame final : public wxFrame {
   BoardPanel* board() { return board_; }
   AdminPanel* admin() { return admin_; }  // null unless the user administers
   void show_admin();
+  LedgerPanel* ledger() { return ledger_; }
+  void show_ledger();
   CasePanel* case_page(const std::string& case_no);
   LoginDialog* login_dialog() { return login_; }
   const wxString& address() const { return address_; }
@@ -56,6 +59,7 @@ class MainFrame final : public wxFrame {
   wxNotebook* book_;
   InboxPanel* inbox_ = nullptr;
   BoardPanel* board_ = nullptr;
+  LedgerPanel* ledger_ = nullptr;
   RevocationPanel* revocation_ = nullptr;  // approvers and supervisors only
   AdminPanel* admin_ = nullptr;            // administrators only
   std::map<std::string, CasePanel*> cases_;

@@ -6,7 +6,11 @@
 namespace zhishen::desk::app {
 namespace {
 bool g_autotest = false;
+std::string& g_autotest_dir() {
+  static std::string dir;
+  return dir;
 }
+}  // namespace
 
 wxColour light_colour(const std::string& light) {
   if (light == "red") return {0xD9, 0x30, 0x25};
@@ -17,6 +21,8 @@ wxColour light_colour(const std::string& light) {
 
 bool autotest_mode() { return g_autotest; }
 void set_autotest_mode(bool on) { g_autotest = on; }
+const std::string& autotest_dir() { return g_autotest_dir(); }
+void set_autotest_dir(const std::string& dir) { g_autotest_dir() = dir; }
 
 bool ask_yes_no(wxWindow* parent, const wxString& title, const wxString& text) {
   if (g_autotest) {

@@ -20,6 +20,10 @@ wxColour light_colour(const std::string& light);  // green / yellow / red; grey 
 // True when the GUI test drives the app: modal questions answer "yes" and are logged.
 bool autotest_mode();
 void set_autotest_mode(bool on);
+// Where the GUI test keeps its files (screenshots, and the documents that are written there
+// instead of being opened, saved through a dialog or printed); "" outside the test.
+const std::string& autotest_dir();
+void set_autotest_dir(const std::string& dir);
 bool ask_yes_no(wxWindow* parent, const wxString& title, const wxString& text);
 void tell(wxWindow* parent, const wxString& title, const wxString& text, bool error);
 

@@ -82,6 +82,23 @@ class FakeApi final : public Api {
   Result<json::Value> statistics(const std::string&, const std::string&) override {
     return json::Value(json::Object{{"decisions", json::Object{{"total", 40}, {"automatic_share", 0.875}}}});
   }
+
+  // Printed documents: canned bytes, every query kept.
+  std::optional<Error> document_error, ledger_error;
+  std::string document_bytes = "%PDF-1.4\n% a case's document\n";
+  std::string ledger_pdf = "%PDF-1.4\n% the ledger\n", ledger_csv = "\xEF\xBB\xBF序号,申请编号\r\n";
+  std::vector<LedgerQuery> ledger_queries;
+  Result<std::string> document(const std::string& no, const std::string& kind) override {
+    calls.push_back("document " + no + " " + kind);
+    if (document_error) return *document_error;
+    return document_bytes;
+  }
+  Result<std::string> ledger(const LedgerQuery& q, bool csv) override {
+    calls.push_back(std::string("ledger ") + (csv ? "csv " : "pdf ") + q.from + " " + q.to);
+    ledger_queries.push_back(q);
+    if (ledger_error) return *ledger_error;
+    return csv ? ledger_csv : ledger_pdf;
+  }
 };
 
 class DeferredRunner final : public TaskRunner {

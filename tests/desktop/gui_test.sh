@@ -2,8 +2,10 @@
 # The GUI test (ctest label gui): the real zhishen-desk under Xvfb against a real zhishen-server on
 # loopback (SQLite, demo data). The desk's --autotest driver logs in as the demo reviewer (password
 # and TOTP secret from the seed's credentials file), reads and filters the inbox, opens a red case,
-# confirms its re-check and checks that the board's red count drops; screenshots of every step go
-# to <build>/screenshots/. Exits non-zero when any step fails.
+# confirms its re-check and checks that the board's red count drops, saves the completed case's
+# receipt and previews this month's ledger (both written as PDFs into the screenshot directory
+# instead of a dialog or a viewer); screenshots of every step go to <build>/screenshots/. Exits
+# non-zero when any step fails.
 #   gui_test.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
 build="$1"
@@ -55,9 +57,13 @@ run_desk reviewer
 # The administrator: every admin tab, the new-account and secret dialogs (not submitted), and the
 # rule test bench over the shipped samples of one item, which must all pass.
 run_desk admin
-for shot in 00-login 01-inbox 02-board 03-inbox-red 04-case 04-case-trace 05-case-confirmed 06-board-after \
+for shot in 00-login 01-inbox 02-board 03-inbox-red 04-case 04-case-trace 05-case-confirmed 06-board-after 07-ledger \
   admin-1-users admin-2-channels admin-3-items admin-4-holidays admin-5-datasets admin-6-new-account admin-7-secret; do
   [ -s "$shots/$shot.png" ] || { echo "gui_test: no screenshot $shot.png" >&2; exit 1; }
+done
+# The documents the reviewer's run wrote instead of saving through a dialog and opening a viewer.
+for pdf in "$shots"/*-receipt.pdf "$shots"/ledger-*.pdf; do
+  [ "$(head -c 5 "$pdf" 2>/dev/null)" = "%PDF-" ] || { echo "gui_test: no PDF $pdf" >&2; exit 1; }
 done
 # The desk pinned the server's certificate on first use: the trust file names this server.
 grep -q "127.0.0.1:$port" "$work/desk-config/zhishen-desk/trusted-servers.txt" \

@@ -1,8 +1,8 @@
 // HttpApi over the real HttpsTransport against a real zhishen server (SQLite and MariaDB): the
 // workstation's calls and the server's answers agree — login with TOTP, inbox with filters and
 // search, a case with its trace, an action against a stale version (store.conflict) and the
-// right one, the board, tickets and figures, logout ending the session; and the administration
-// calls (AdminApi) of an administrator.
+// right one, the board, tickets and figures, logout ending the session; the printed documents and
+// the ledger as the server's own bytes; and the administration calls (AdminApi) of an administrator.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -157,6 +157,62 @@ TEST_P(DeskApi, WrongCredentialsAndBadQueriesAnswerTheirIds) {
   auto page = api_->inbox(q);
   ASSERT_TRUE(page.ok()) << page.error().id;
   EXPECT_TRUE(page->rows.empty());
+}
+
+TEST_P(DeskApi, DocumentsAndTheLedgerAreTheServersOwnBytes) {
+  ASSERT_TRUE(api_->trust(*api_->fingerprint()).ok());
+  const std::string no = submit("approved_convenience_store.json", "d1");
+  auto s = login();
+  ASSERT_TRUE(s.ok()) << s.error().id;
+  EXPECT_EQ(api_->document(no, "receipt").error().id, "document.not_available");  // not completed yet
+  auto acceptance = api_->document(no, "acceptance");
+  ASSERT_TRUE(acceptance.ok()) << acceptance.error().id << ": " << acceptance.error().message;
+  EXPECT_EQ(acceptance->rfind("%PDF-", 0), 0u);
+
+  // The re-check confirmed: an item without a certificate completes at once, with its receipt.
+  auto d = api_->case_detail(no);
+  ASSERT_TRUE(d.ok()) << d.error().id;
+  ActionInput in;
+  in.version = d->row.version;
+  auto after = api_->act(no, "confirm_recheck", in);
+  ASSERT_TRUE(after.ok()) << after.error().id;
+  ASSERT_EQ(after->row.state, "completed");
+  auto receipt = api_->document(no, "receipt");
+  ASSERT_TRUE(receipt.ok()) << receipt.error().id << ": " << receipt.error().message;
+  EXPECT_EQ(receipt->rfind("%PDF-", 0), 0u);
+  EXPECT_NE(receipt->find("%%EOF", receipt->size() - 32), std::string::npos) << "the whole file, binary and all";
+  EXPECT_EQ(api_->document(no, "refusal").error().id, "document.not_available");
+  EXPECT_EQ(api_->document(no, "poster").error().id, "document.kind.unknown");
+  EXPECT_EQ(api_->document("ZS-NONE", "receipt").error().id, "case.not_found");
+
+  const std::string today = format_instant(server_->ctx().now(), UtcOffset{}).substr(0, 10);
+  LedgerQuery q{today, today, "", ""};
+  auto pdf = api_->ledger(q, false);
+  ASSERT_TRUE(pdf.ok()) << pdf.error().id << ": " << pdf.error().message;
+  EXPECT_EQ(pdf->rfind("%PDF-", 0), 0u);
+  auto csv = api_->ledger(q, true);
+  ASSERT_TRUE(csv.ok()) << csv.error().id << ": " << csv.error().message;
+  EXPECT_EQ(csv->rfind("\xEF\xBB\xBF", 0), 0u) << "UTF-8 with a BOM";
+  EXPECT_NE(csv->find(no), std::string::npos);
+  EXPECT_EQ(*csv, server_->call("GET", "/api/v1/ledger.csv?" + HttpApi::ledger_query_string(q), "", s->token).text)
+      << "the bytes as the server sent them";
+  q.item = "350100-SCJG-GG-0001";
+  csv = api_->ledger(q, true);
+  ASSERT_TRUE(csv.ok()) << csv.error().id;
+  EXPECT_NE(csv->find(no), std::string::npos);
+  q.item = "350100-OTHER-0001";
+  csv = api_->ledger(q, true);
+  ASSERT_TRUE(csv.ok()) << csv.error().id;
+  EXPECT_EQ(csv->find(no), std::string::npos);
+  const std::string yesterday =
+      format_instant(server_->ctx().now() - std::chrono::hours(24), UtcOffset{}).substr(0, 10);
+  EXPECT_EQ(api_->ledger(LedgerQuery{today, yesterday, "", ""}, false).error().id, "statistics.period.invalid");
+  EXPECT_EQ(api_->ledger(LedgerQuery{today, today, "", std::string(65, 'X')}, true).error().id,
+            "supervision.param.invalid");
+
+  ASSERT_TRUE(api_->logout().ok());
+  EXPECT_EQ(api_->document(no, "receipt").error().id.rfind("auth.session.", 0), 0u);
+  EXPECT_EQ(api_->ledger(LedgerQuery{today, today, "", ""}, false).error().id.rfind("auth.session.", 0), 0u);
 }
 
 std::string file_text(const fs::path& p) {

@@ -9,6 +9,7 @@
 #include "zhishen/desk/case_presenter.hpp"
 #include "zhishen/desk/i18n.hpp"
 #include "zhishen/desk/inbox_presenter.hpp"
+#include "zhishen/desk/ledger_presenter.hpp"
 #include "zhishen/desk/login_presenter.hpp"
 #include "zhishen/desk/revocation_presenter.hpp"
 
@@ -275,6 +276,14 @@ struct CaseSpy final : CaseView {
     return answer;
   }
   void case_changed(const std::string& no) override { changed.push_back(no); }
+  struct Document {
+    std::string kind, bytes;
+    DocumentUse use;
+  };
+  std::vector<Document> documents;
+  void document_ready(const std::string& kind, const std::string& bytes, DocumentUse use) override {
+    documents.push_back({kind, bytes, use});
+  }
 };
 
 class Case : public ::testing::Test {
@@ -361,6 +370,268 @@ TEST_F(Case, SomeoneElseActedFirstReloadsTheCase) {
   EXPECT_EQ(std::count_if(api.calls.begin(), api.calls.end(), [](const std::string& c) { return c == "detail ZS1"; }),
             loads + 1);
   EXPECT_TRUE(view.changed.empty());
+}
+
+// ---- a case's documents -----------------------------------------------------------------------
+
+HistoryEntry event(const std::string& action, const std::string& from, const std::string& to) {
+  HistoryEntry h;
+  h.action = action;
+  h.from = from;
+  h.to = to;
+  return h;
+}
+
+class CaseDocuments : public Case {
+ protected:
+  // The kinds offered for a case in `state` with this history.
+  std::vector<std::string> kinds(const std::string& state, std::vector<HistoryEntry> history) {
+    api.detail.row.state = state;
+    api.detail.history = std::move(history);
+    p.load();
+    std::vector<std::string> out;
+    for (const auto& [kind, title] : p.documents()) out.push_back(kind);
+    return out;
+  }
+  using K = std::vector<std::string>;
+  const HistoryEntry submit = event("submit", "", "submitted");
+};
+
+TEST_F(CaseDocuments, TheDocumentsFollowTheStateAndTheHistory) {
+  const HistoryEntry auto_approve = event("auto_approve", "submitted", "auto_approved");
+  const HistoryEntry confirmed = event("confirm_recheck", "auto_approved", "recheck_confirmed");
+  const HistoryEntry complete = event("complete", "recheck_confirmed", "completed");
+  EXPECT_EQ(kinds("auto_approved", {submit, auto_approve}), K{"acceptance"});
+  EXPECT_EQ(kinds("recheck_confirmed", {submit, auto_approve, confirmed}), K{"acceptance"});  // awaiting its certificate
+  EXPECT_EQ(kinds("completed", {submit, auto_approve, confirmed, complete}), (K{"receipt", "acceptance"}));
+  EXPECT_EQ(kinds("publicised", {submit, auto_approve, confirmed, complete, event("publicise", "completed", "publicised")}),
+            (K{"receipt", "acceptance"}));
+  EXPECT_EQ(kinds("archived", {submit, auto_approve, confirmed, complete, event("archive", "completed", "archived")}),
+            (K{"receipt", "acceptance"}));
+  EXPECT_EQ(kinds("revoked", {submit, auto_approve, confirmed, complete, event("revoke", "completed", "revoked")}),
+            (K{"receipt", "acceptance", "revocation"}));
+  // A refusal: not final while the re-check is due; final once confirmed (completed).
+  const HistoryEntry auto_reject = event("auto_reject", "submitted", "auto_rejected");
+  EXPECT_EQ(kinds("auto_rejected", {submit, auto_reject}), K{"acceptance"});
+  EXPECT_EQ(kinds("completed", {submit, auto_reject, event("confirm_recheck", "auto_rejected", "completed")}),
+            (K{"receipt", "acceptance", "refusal"}));
+  // A failed re-check reopens the review: the automatic refusal does not stand as a decision yet.
+  EXPECT_EQ(kinds("manual_review", {submit, auto_reject, event("fail_recheck", "auto_rejected", "recheck_failed"),
+                                    event("reopen", "recheck_failed", "manual_review")}),
+            K{"acceptance"});
+  // Manual review with a correction request, then a manual refusal.
+  const std::vector<HistoryEntry> corrected = {submit, event("route_manual", "submitted", "manual_review"),
+                                               event("request_correction", "manual_review", "correction_requested")};
+  EXPECT_EQ(kinds("correction_requested", corrected), (K{"acceptance", "correction"}));
+  auto refused = corrected;
+  refused.push_back(event("resubmit", "correction_requested", "resubmitted"));
+  refused.push_back(event("start_review", "resubmitted", "manual_review"));
+  refused.push_back(event("manual_reject", "manual_review", "completed"));
+  EXPECT_EQ(kinds("completed", refused), (K{"receipt", "acceptance", "correction", "refusal"}));
+  // Not accepted: the notice of non-acceptance only, also once archived.
+  const HistoryEntry not_accepted = event("refuse_acceptance", "submitted", "not_accepted");
+  EXPECT_EQ(kinds("not_accepted", {submit, not_accepted}), K{"non_acceptance"});
+  EXPECT_EQ(kinds("archived", {submit, not_accepted, event("archive", "not_accepted", "archived")}), K{"non_acceptance"});
+  EXPECT_EQ(kinds("precheck_failed", {submit, event("fail_precheck", "submitted", "precheck_failed")}),
+            K{"non_acceptance"});
+}
+
+TEST_F(CaseDocuments, TitlesAreTranslatedAndNothingIsOfferedBeforeTheCaseIsLoaded) {
+  CasePresenter fresh(view, api, runner, "ZS1");
+  EXPECT_TRUE(fresh.documents().empty());
+  kinds("completed", {submit, event("manual_reject", "manual_review", "completed")});
+  const auto docs = p.documents();
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[0], (std::pair<std::string, std::string>{"receipt", "Completion receipt"}));
+  EXPECT_EQ(docs[1].second, "Notice of acceptance");
+  EXPECT_EQ(docs[2].second, "Decision not to grant the licence");
+  EXPECT_EQ(document_title("non_acceptance"), "Notice of non-acceptance");
+  EXPECT_EQ(document_title("correction"), "Notice to supplement materials");
+  EXPECT_EQ(document_title("revocation"), "Decision revoking the approval");
+  EXPECT_EQ(document_title("poster"), "poster");
+  EXPECT_EQ(p.document_file_name("receipt"), "ZS1-receipt.pdf");
+}
+
+TEST_F(Case, ADocumentIsDownloadedAndHandedToTheView) {
+  p.fetch_document("receipt", DocumentUse::save);
+  EXPECT_EQ(api.calls.back(), "document ZS1 receipt");
+  ASSERT_EQ(view.documents.size(), 1u);
+  EXPECT_EQ(view.documents[0].kind, "receipt");
+  EXPECT_EQ(view.documents[0].bytes, api.document_bytes);
+  EXPECT_EQ(view.documents[0].use, DocumentUse::save);
+  p.fetch_document("acceptance", DocumentUse::print);
+  ASSERT_EQ(view.documents.size(), 2u);
+  EXPECT_EQ(view.documents[1].use, DocumentUse::print);
+  EXPECT_TRUE(view.errors.empty());
+}
+
+TEST_F(Case, ADocumentTheCaseDoesNotHaveIsExplained) {
+  api.document_error = make_error("document.not_available", "case ZS1 has no refusal decision");
+  p.fetch_document("refusal", DocumentUse::preview);
+  EXPECT_TRUE(view.documents.empty());
+  ASSERT_EQ(view.errors.size(), 1u);
+  EXPECT_EQ(view.errors[0], "This case has no such document in its state or history. [document.not_available]");
+  api.document_error.reset();
+  api.document_bytes = "<html>a proxy's login page</html>";  // not the server's PDF: not handed on
+  p.fetch_document("receipt", DocumentUse::preview);
+  EXPECT_TRUE(view.documents.empty());
+  ASSERT_EQ(view.errors.size(), 2u);
+  EXPECT_NE(view.errors[1].find("[api.reply.invalid]"), std::string::npos);
+}
+
+TEST_F(Case, AnExpiredSessionWhileDownloadingGoesBackToTheLogin) {
+  api.document_error = make_error("auth.session.expired", "");
+  p.fetch_document("receipt", DocumentUse::print);
+  EXPECT_EQ(view.lost, 1);
+  EXPECT_TRUE(view.errors.empty());
+  EXPECT_TRUE(view.documents.empty());
+  api.document_error.reset();
+  p.fetch_document("receipt", DocumentUse::print);  // not left busy
+  EXPECT_EQ(view.documents.size(), 1u);
+}
+
+TEST(CaseDocumentsAsync, ADocumentArrivingForAClosedCasePageIsDropped) {
+  FakeApi api;
+  api.detail.row = row("ZS1", "", "");
+  api.detail.row.state = "completed";
+  DeferredRunner deferred;
+  auto* spy = new CaseSpy;
+  auto* p = new CasePresenter(*spy, api, deferred, "ZS1");
+  p->load();
+  deferred.drain();
+  p->fetch_document("receipt", DocumentUse::preview);
+  p->fetch_document("acceptance", DocumentUse::preview);  // one download at a time
+  EXPECT_EQ(deferred.queue.size(), 1u);
+  delete p;  // the page closed while the download was out
+  delete spy;
+  deferred.drain();  // dropped, no crash (ASan checks the use-after-free)
+  EXPECT_EQ(api.calls.back(), "document ZS1 receipt");
+}
+
+// ---- ledger -----------------------------------------------------------------------------------
+
+struct LedgerSpy final : LedgerView {
+  std::vector<std::string> errors, statuses;
+  int lost = 0, busy = 0;
+  struct Document {
+    std::string name, bytes;
+    DocumentUse use;
+  };
+  std::vector<Document> documents;
+  void show_error(const std::string& t) override { errors.push_back(t); }
+  void show_status(const std::string& t) override { statuses.push_back(t); }
+  void set_busy(bool b) override { busy += b ? 1 : 0; }
+  void session_lost() override { ++lost; }
+  void document_ready(const std::string& name, const std::string& bytes, DocumentUse use) override {
+    documents.push_back({name, bytes, use});
+  }
+};
+
+class Ledger : public ::testing::Test {
+ protected:
+  static LedgerQuery query(const std::string& from, const std::string& to, const std::string& item = "",
+                           const std::string& department = "") {
+    return LedgerQuery{from, to, item, department};
+  }
+  bool refused(const LedgerQuery& q, const std::string& id) {
+    const auto calls = api.calls.size();
+    const auto errors = view.errors.size();
+    p.fetch(q, DocumentUse::preview, false);
+    return api.calls.size() == calls && view.errors.size() == errors + 1 &&
+           view.errors.back().find("[" + id + "]") != std::string::npos;
+  }
+  FakeApi api;
+  InlineRunner runner;
+  LedgerSpy view;
+  StaffUser reviewer{7, "zhang", "张", "FZ-SCJG", {"reviewer"}, {"query", "review"}};
+  StaffUser supervisor{9, "li", "李", "DCS", {"supervisor"}, {"query"}};  // as the server's session says
+  LedgerPresenter p{view, api, runner, reviewer, [] { return at("2026-11-22T09:00:00+08:00"); }};
+};
+
+TEST_F(Ledger, ThePeriodStartsOnTheFirstOfThisMonthInBeijing) {
+  EXPECT_EQ(p.default_query(), query("2026-11-01", "2026-11-22"));
+  // 20:00 UTC on 30 November is already 1 December in Beijing.
+  LedgerPresenter late(view, api, runner, reviewer, [] { return at("2026-11-30T20:00:00Z"); });
+  EXPECT_EQ(late.default_query(), query("2026-12-01", "2026-12-01"));
+}
+
+TEST_F(Ledger, ABadQueryIsRefusedBeforeSending) {
+  EXPECT_TRUE(refused(query("2026-11-22", "2026-11-01"), "desk.period.reversed"));
+  EXPECT_TRUE(refused(query("2025-01-01", "2026-01-02"), "desk.period.too_long"));
+  EXPECT_TRUE(refused(query("2026-02-30", "2026-03-01"), "desk.period.invalid"));
+  EXPECT_TRUE(refused(query("", "2026-03-01"), "desk.period.invalid"));
+  EXPECT_TRUE(refused(query("2026-11-01", "2026-11-22", "350100 SCJG"), "desk.item.invalid"));
+  EXPECT_TRUE(refused(query("2026-11-01", "2026-11-22", "事项"), "desk.item.invalid"));
+  EXPECT_TRUE(api.calls.empty());
+  EXPECT_EQ(view.errors[0], "The last day of the period is before its first day. [desk.period.reversed]");
+  // 366 days, both included (a leap year): the longest period the server takes.
+  p.fetch(query("2024-01-01", "2024-12-31"), DocumentUse::preview, false);
+  EXPECT_EQ(api.calls.back(), "ledger pdf 2024-01-01 2024-12-31");
+  p.fetch(query("2026-11-22", "2026-11-22"), DocumentUse::preview, false);  // one day
+  EXPECT_EQ(api.calls.back(), "ledger pdf 2026-11-22 2026-11-22");
+}
+
+TEST_F(Ledger, TheLedgerIsDownloadedAsPdfOrCsv) {
+  p.fetch(query(" 2026-11-01", "2026-11-22 ", " 350100-SCJG-GG-0001 ", "DCS"), DocumentUse::preview, false);
+  ASSERT_EQ(api.ledger_queries.size(), 1u);
+  // Trimmed; a reviewer's department is the server's business (their own), never sent.
+  EXPECT_EQ(api.ledger_queries[0], query("2026-11-01", "2026-11-22", "350100-SCJG-GG-0001"));
+  ASSERT_EQ(view.documents.size(), 1u);
+  EXPECT_EQ(view.documents[0].name, "ledger-2026-11-01-2026-11-22-350100-SCJG-GG-0001.pdf");
+  EXPECT_EQ(view.documents[0].bytes, api.ledger_pdf);
+  EXPECT_EQ(view.documents[0].use, DocumentUse::preview);
+  p.fetch(query("2026-11-01", "2026-11-22"), DocumentUse::save, true);
+  EXPECT_EQ(api.calls.back(), "ledger csv 2026-11-01 2026-11-22");
+  ASSERT_EQ(view.documents.size(), 2u);
+  EXPECT_EQ(view.documents[1].name, "ledger-2026-11-01-2026-11-22.csv");
+  EXPECT_EQ(view.documents[1].bytes, api.ledger_csv);  // a CSV file is not a PDF, and that is right
+  EXPECT_EQ(view.documents[1].use, DocumentUse::save);
+  EXPECT_FALSE(p.may_choose_department());
+  EXPECT_EQ(view.busy, 2);
+  EXPECT_FALSE(p.busy());
+}
+
+TEST_F(Ledger, SupervisorsChooseTheDepartment) {
+  LedgerPresenter s(view, api, runner, supervisor, [] { return at("2026-11-22T09:00:00+08:00"); });
+  EXPECT_TRUE(s.may_choose_department());
+  s.fetch(query("2026-11-01", "2026-11-22", "", " FZ-SCJG "), DocumentUse::print, false);
+  ASSERT_EQ(api.ledger_queries.size(), 1u);
+  EXPECT_EQ(api.ledger_queries[0].department, "FZ-SCJG");
+  EXPECT_EQ(view.documents.back().use, DocumentUse::print);
+  s.fetch(query("2026-11-01", "2026-11-22", "", "FZ SCJG"), DocumentUse::print, false);
+  EXPECT_NE(view.errors.back().find("[desk.department.invalid]"), std::string::npos);
+  EXPECT_EQ(api.ledger_queries.size(), 1u);
+}
+
+TEST_F(Ledger, ServerErrorsAndSessionLoss) {
+  api.ledger_error = make_error("ledger.too_large", "more than 50000 decisions");
+  p.fetch(query("2026-01-01", "2026-11-22"), DocumentUse::save, false);
+  ASSERT_EQ(view.errors.size(), 1u);
+  EXPECT_NE(view.errors[0].find("[ledger.too_large]"), std::string::npos);
+  EXPECT_TRUE(view.documents.empty());
+  api.ledger_error = make_error("auth.session.invalid", "");
+  p.fetch(query("2026-01-01", "2026-11-22"), DocumentUse::save, false);
+  EXPECT_EQ(view.lost, 1);
+  EXPECT_EQ(view.errors.size(), 1u);
+  api.ledger_error.reset();
+  api.ledger_pdf = "not a pdf";
+  p.fetch(query("2026-01-01", "2026-11-22"), DocumentUse::preview, false);
+  EXPECT_NE(view.errors.back().find("[api.reply.invalid]"), std::string::npos);
+  EXPECT_TRUE(view.documents.empty());
+}
+
+TEST_F(Ledger, OneDownloadAtATimeAndNoneForAClosedWindow) {
+  DeferredRunner deferred;
+  auto* spy = new LedgerSpy;
+  auto* q = new LedgerPresenter(*spy, api, deferred, reviewer, [] { return at("2026-11-22T09:00:00+08:00"); });
+  q->fetch(query("2026-11-01", "2026-11-22"), DocumentUse::preview, false);
+  EXPECT_TRUE(q->busy());
+  q->fetch(query("2026-11-01", "2026-11-22"), DocumentUse::save, true);  // ignored while one runs
+  EXPECT_EQ(deferred.queue.size(), 1u);
+  delete q;
+  delete spy;
+  deferred.drain();  // the answer arrives for a closed window: dropped
+  EXPECT_EQ(api.calls, std::vector<std::string>{"ledger pdf 2026-11-01 2026-11-22"});
 }
 
 // ---- board ------------------------------------------------------------------------------------

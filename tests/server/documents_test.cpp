@@ -88,6 +88,19 @@ TEST_P(Documents, ACompletedCaseHasItsReceiptAndOnlyTheDocumentsItsHistoryGives)
   EXPECT_NE(rt.find("一年内不得再次申请"), std::string::npos);
 }
 
+TEST_P(Documents, ARefusalThatStandsCompletesWithItsReceiptAndRefusalDecision) {
+  const std::string no = submit(kFoodItem, "rejected_name_mismatch.json");
+  auto done = act(no, "confirm_recheck", reviewer_);  // the automatic refusal stands: completed at once
+  ASSERT_EQ(done.status, 200) << done.text;
+  EXPECT_EQ(state_of(no), "completed");
+  auto r = get("/api/v1/cases/" + no + "/documents/receipt.pdf", reviewer_.token);
+  ASSERT_EQ(r.status, 200) << r.text.substr(0, 300);
+  EXPECT_NE(pdf_text(r.text, "refused-receipt").find("不予许可"), std::string::npos);
+  auto refusal = get("/api/v1/cases/" + no + "/documents/refusal.pdf", reviewer_.token);
+  ASSERT_EQ(refusal.status, 200) << refusal.text.substr(0, 300);
+  EXPECT_NE(pdf_text(refusal.text, "refusal").find("不予行政许可决定书"), std::string::npos);
+}
+
 TEST_P(Documents, TheCorrectionNoticeListsTheOneTimeItems) {
   const std::string no = submit(kFoodItem, "manual_credit_blacklist.json");
   auto asked = act(no, "request_correction", reviewer_,

@@ -1,5 +1,9 @@
 #include "zhishen/desk/case_presenter.hpp"
 
+#include <algorithm>
+#include <initializer_list>
+#include <string_view>
+
 #include "zhishen/desk/i18n.hpp"
 #include "zhishen/json/write.hpp"
 #include "zhishen/lifecycle/transition_table.hpp"
@@ -20,6 +24,26 @@ std::string size_text(const json::Value* v) {
 std::string str(const json::Value& v, std::string_view key) {
   const json::Value* m = v.find(key);
   return m != nullptr && m->is_string() ? m->as_string() : std::string();
+}
+
+bool has_event(const CaseDetail& d, std::initializer_list<std::string_view> actions) {
+  return std::any_of(d.history.begin(), d.history.end(), [&](const HistoryEntry& h) {
+    return std::find(actions.begin(), actions.end(), h.action) != actions.end();
+  });
+}
+
+bool state_in(const CaseDetail& d, std::initializer_list<std::string_view> states) {
+  return std::find(states.begin(), states.end(), d.row.state) != states.end();
+}
+
+// The decision that stands: the last decision in the history ("approved", "rejected"), else the
+// automatic outcome.
+std::string standing_decision(const CaseDetail& d) {
+  for (auto h = d.history.rbegin(); h != d.history.rend(); ++h) {
+    if (h->action == "auto_approve" || h->action == "manual_approve") return "approved";
+    if (h->action == "auto_reject" || h->action == "manual_reject") return "rejected";
+  }
+  return d.outcome;
 }
 
 bool irreversible(const std::string& a) {
@@ -44,6 +68,18 @@ std::string value_text(const json::Value& v) {
   }
   return json::to_json(v);
 }
+
+std::string document_title(const std::string& kind) {
+  if (kind == "receipt") return tr("Completion receipt");
+  if (kind == "acceptance") return tr("Notice of acceptance");
+  if (kind == "non_acceptance") return tr("Notice of non-acceptance");
+  if (kind == "correction") return tr("Notice to supplement materials");
+  if (kind == "refusal") return tr("Decision not to grant the licence");
+  if (kind == "revocation") return tr("Decision revoking the approval");
+  return kind;
+}
+
+bool is_pdf(const std::string& bytes) { return bytes.rfind("%PDF-", 0) == 0; }
 
 CasePresenter::CasePresenter(CaseView& view, Api& api, TaskRunner& runner, std::string case_no)
     : view_(view), api_(api), runner_(runner), case_no_(std::move(case_no)) {}
@@ -228,6 +264,54 @@ void CasePresenter::perform(const std::string& action, ActionInput in) {
         view_.show_case();
         view_.show_status(tr("Done: ") + label(action) + tr(". The case is now: ") + label(detail_.row.state));
         view_.case_changed(case_no_);
+      });
+}
+
+std::vector<std::pair<std::string, std::string>> CasePresenter::documents() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (!loaded_) return out;
+  const CaseDetail& d = detail_;
+  const bool refused_acceptance =
+      has_event(d, {"refuse_acceptance", "fail_precheck"}) || state_in(d, {"not_accepted", "precheck_failed"});
+  // Completed (办结) now or before (then publicised, archived, revoked): the receipt exists.
+  const bool completed = state_in(d, {"completed", "publicised"}) ||
+                         std::any_of(d.history.begin(), d.history.end(), [](const HistoryEntry& h) {
+                           return h.to == "completed" || h.action == "complete";
+                         });
+  std::vector<std::string> kinds;
+  if (completed) kinds.emplace_back("receipt");
+  if (!refused_acceptance && !d.history.empty()) kinds.emplace_back("acceptance");
+  if (refused_acceptance) kinds.emplace_back("non_acceptance");
+  if (has_event(d, {"request_correction"})) kinds.emplace_back("correction");
+  if (completed && standing_decision(d) == "rejected") kinds.emplace_back("refusal");
+  if (has_event(d, {"revoke"}) || d.row.state == "revoked") kinds.emplace_back("revocation");
+  for (auto& k : kinds) {
+    std::string title = document_title(k);
+    out.emplace_back(std::move(k), std::move(title));
+  }
+  return out;
+}
+
+std::string CasePresenter::document_file_name(const std::string& kind) const { return case_no_ + "-" + kind + ".pdf"; }
+
+void CasePresenter::fetch_document(const std::string& kind, DocumentUse use) {
+  if (busy_ || !loaded_) return;
+  busy_ = true;
+  view_.set_busy(true);
+  async<Result<std::string>>(
+      runner_, alive_, [api = &api_, no = case_no_, kind]() { return api->document(no, kind); },
+      [this, kind, use](Result<std::string> pdf) {
+        busy_ = false;
+        view_.set_busy(false);
+        if (!pdf) {
+          if (!lost(pdf.error())) view_.show_error(error_text(pdf.error()));
+          return;
+        }
+        if (!is_pdf(*pdf)) {
+          view_.show_error(error_text(make_error("api.reply.invalid", "the document is not a PDF")));
+          return;
+        }
+        view_.document_ready(kind, *pdf, use);
       });
 }
 

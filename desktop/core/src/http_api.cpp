@@ -169,6 +169,13 @@ std::string HttpApi::inbox_query_string(const InboxQuery& q) {
   return s;
 }
 
+std::string HttpApi::ledger_query_string(const LedgerQuery& q) {
+  std::string s = "from=" + url_encode(q.from) + "&to=" + url_encode(q.to);
+  if (!q.item.empty()) s += "&item=" + url_encode(q.item);
+  if (!q.department.empty()) s += "&department=" + url_encode(q.department);
+  return s;
+}
+
 std::string HttpApi::token() const {
   std::lock_guard l(mu_);
   return token_;
@@ -185,14 +192,24 @@ Result<json::Value> HttpApi::call_text(const std::string& method, const std::str
   auto reply = transport_.send(method, target, body, token(), content_type);
   if (!reply) return reply.error();
   if (reply->status >= 200 && reply->status < 300 && reply->body.empty()) return json::Value();  // 204
+  if (reply->status < 200 || reply->status >= 300) return reply_error(*reply);
   auto doc = json::parse(reply->body);
-  if (reply->status >= 200 && reply->status < 300) {
-    if (!doc) return invalid_reply("HTTP " + std::to_string(reply->status) + " without JSON");
-    return std::move(doc).value();
-  }
+  if (!doc) return invalid_reply("HTTP " + std::to_string(reply->status) + " without JSON");
+  return std::move(doc).value();
+}
+
+Result<std::string> HttpApi::call_bytes(const std::string& target) {
+  auto reply = transport_.send("GET", target, std::string(), token(), "application/json");
+  if (!reply) return reply.error();
+  if (reply->status < 200 || reply->status >= 300) return reply_error(*reply);
+  return std::move(reply->body);
+}
+
+Error HttpApi::reply_error(const HttpReply& reply) {
+  auto doc = json::parse(reply.body);
   const json::Value* error = doc ? doc->find("error") : nullptr;
   if (error == nullptr || str(*error, "id").empty()) {
-    return make_error("api.http." + std::to_string(reply->status), "HTTP " + std::to_string(reply->status));
+    return make_error("api.http." + std::to_string(reply.status), "HTTP " + std::to_string(reply.status));
   }
   Error e{str(*error, "id"), str(*error, "message")};
   if (e.id.rfind("auth.session.", 0) == 0) {
@@ -324,6 +341,14 @@ Result<Ticket> HttpApi::close_ticket(const std::string& ticket_no, const std::st
 
 Result<json::Value> HttpApi::statistics(const std::string& from, const std::string& to) {
   return call("GET", "/api/v1/statistics?from=" + url_encode(from) + "&to=" + url_encode(to), nullptr);
+}
+
+Result<std::string> HttpApi::document(const std::string& case_no, const std::string& kind) {
+  return call_bytes("/api/v1/cases/" + url_encode(case_no) + "/documents/" + url_encode(kind) + ".pdf");
+}
+
+Result<std::string> HttpApi::ledger(const LedgerQuery& q, bool csv) {
+  return call_bytes(std::string("/api/v1/ledger.") + (csv ? "csv" : "pdf") + "?" + ledger_query_string(q));
 }
 
 }  // namespace zhishen::desk

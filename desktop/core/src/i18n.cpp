@@ -139,6 +139,20 @@ const std::map<std::string_view, const char*>& explanations() {
       {"desk.samples.missing", N_("Choose the sample files to run first.")},
       {"desk.calendar.invalid", N_("This is not a holiday-cn file (it needs \"year\" and \"days\").")},
       {"desk.file.empty", N_("The file is empty.")},
+      {"desk.file.write", N_("The file could not be written.")},
+      {"desk.viewer.failed", N_("No program to show the document could be started.")},
+      {"desk.print.failed", N_("The document could not be sent to the printer.")},
+      {"desk.period.invalid", N_("Choose the first and the last day of the period.")},
+      {"desk.period.reversed", N_("The last day of the period is before its first day.")},
+      {"desk.period.too_long", N_("A period is at most 366 days.")},
+      {"desk.item.invalid", N_("An item code has letters, digits, '-', '_' and '.' only (e.g. 350100-SCJG-GG-0001).")},
+      {"desk.department.invalid", N_("A department code has letters, digits, '-', '_' and '.' only (e.g. FZ-SCJG).")},
+      // printed documents and the ledger (the server's ids)
+      {"document.not_available", N_("This case has no such document in its state or history.")},
+      {"document.kind.unknown", N_("No such document.")},
+      {"statistics.period.invalid", N_("The period is not valid: both days are needed, in order, at most 366 days apart.")},
+      {"supervision.param.invalid", N_("A filter is not valid.")},
+      {"ledger.too_large", N_("More than 50,000 decisions in the period: choose a shorter period or one item.")},
       // administration (the server's ids)
       {"auth.password.weak",
        N_("The password is too weak: at least 10 characters with three of lower-case letters, upper-case letters, "

@@ -128,7 +128,12 @@ Result<reports::Document> build(ServerContext& ctx, bool full_id, const Gathered
   n.c = facts(ctx, full_id && kind != "receipt", g);
   n.doc_no = f.case_no;
   if (kind == "receipt") {
-    const auto* done = last_event(f, {Action::complete});
+    // Completed by the `complete` step after an approval, or directly by a refusal that stands
+    // (manual_reject, confirm_recheck of an automatic refusal): the last event that reached it.
+    const lifecycle::CaseEvent* done = nullptr;
+    for (auto it = f.record.history.rbegin(); it != f.record.history.rend() && done == nullptr; ++it) {
+      if (it->to == State::completed) done = &*it;
+    }
     if (done == nullptr) return not_available(f.case_no, "completion receipt (not completed)");
     reports::ReceiptData r{n.c, chinese_time(done->at), "", "", ""};
     const json::Value* delivery = f.application.find("delivery");

@@ -152,6 +152,14 @@ struct Ticket {
   std::string response, responded_by, responded_at, closed_at, light;
 };
 
+// The ledger (台账) of the cases decided in a period (GET /api/v1/ledger.pdf|csv).
+struct LedgerQuery {
+  std::string from, to;    // YYYY-MM-DD, both days included
+  std::string item;        // an item code, or "" for every item
+  std::string department;  // supervisors: one department, or "" for all; others get their own
+  friend bool operator==(const LedgerQuery&, const LedgerQuery&) = default;
+};
+
 class Api {
  public:
   virtual ~Api() = default;
@@ -182,6 +190,15 @@ class Api {
   virtual Result<Ticket> close_ticket(const std::string& ticket_no, const std::string& note) = 0;
   // Efficiency figures for [from, to] (YYYY-MM-DD), as the server sends them.
   virtual Result<json::Value> statistics(const std::string& from, const std::string& to) = 0;
+
+  // Printed documents, as the bytes the server produced.
+  // A case's document — kind: receipt, acceptance, non_acceptance, correction, refusal,
+  // revocation — as PDF; document.not_available (the case has none in its state or history),
+  // document.kind.unknown, case.not_found.
+  virtual Result<std::string> document(const std::string& case_no, const std::string& kind) = 0;
+  // The ledger of a period as PDF, or as CSV (UTF-8 with a BOM); statistics.period.invalid,
+  // supervision.param.invalid, ledger.too_large.
+  virtual Result<std::string> ledger(const LedgerQuery& q, bool csv) = 0;
 };
 
 }  // namespace zhishen::desk

@@ -4,7 +4,9 @@
 // server offers this user now. Each action asks what the lifecycle table requires (reason, legal
 // basis, the correction checklist, the ban), confirms an irreversible one, sends it against the
 // version the user saw, and shows the server's answer; a conflict (someone else acted first)
-// reloads the case and says so.
+// reloads the case and says so. It also offers the case's printed documents (文书: the receipt and
+// the notices its state and history give) and downloads the PDF the server produced, for the view
+// to preview, save or print.
 //
 // Ownership: borrows the view, the Api and the runner; the view owns it. Thread-safety: UI thread.
 
@@ -34,6 +36,15 @@ struct ActionSpec {
 
 using TextRows = std::vector<std::vector<std::string>>;
 
+// What the user does with a downloaded document: open it in the system's PDF viewer, save it
+// where they choose, or send it to the printer.
+enum class DocumentUse { preview, save, print };
+
+// The translated title of a document kind (receipt → 办结回执, …); the kind itself when unknown.
+std::string document_title(const std::string& kind);
+// Whether the bytes are a PDF file (they start with "%PDF-").
+bool is_pdf(const std::string& bytes);
+
 // What `action` on this case needs, by the lifecycle table (reason, legal basis, ban) and the
 // action's nature (the correction checklist, confirmation of irreversible steps).
 ActionSpec make_action_spec(const CaseDetail& d, const std::string& action);
@@ -54,6 +65,8 @@ class CaseView {
   virtual bool ask_action(const ActionSpec& spec, ActionInput& in) = 0;
   // The case changed on the server (the inbox and board refresh).
   virtual void case_changed(const std::string& case_no) = 0;
+  // A document arrived (the PDF's bytes, checked): write it and preview, save or print it.
+  virtual void document_ready(const std::string& kind, const std::string& bytes, DocumentUse use) = 0;
 };
 
 class CasePresenter {
@@ -80,6 +93,17 @@ class CasePresenter {
   void request_action(const std::string& action);
   // Sends an action with the input given (the dialog's result); checks required fields first.
   void perform(const std::string& action, ActionInput in);
+
+  // The documents this case has by its state and history, in the API's order: receipt (办结回执,
+  // once completed), acceptance (受理通知书, unless not accepted), non_acceptance (不予受理通知书),
+  // correction (补齐补正材料通知书, after a correction request), refusal (不予行政许可决定书, a final
+  // refusal), revocation (撤销行政审批决定书). Pairs of kind and translated title.
+  std::vector<std::pair<std::string, std::string>> documents() const;
+  // Downloads a document on a worker thread and hands the PDF to view.document_ready(); errors
+  // (document.not_available, …) through show_error, auth.session.* through session_lost.
+  void fetch_document(const std::string& kind, DocumentUse use);
+  // The file name of a document of this case, e.g. "ZS20260302A3F09C21-receipt.pdf".
+  std::string document_file_name(const std::string& kind) const;
 
  private:
   bool lost(const Error& e);

@@ -5,7 +5,8 @@
 // any auth.session.* answer, so the caller goes back to the login screen).
 //
 // Errors: the server's {"error":{"id","message"}} becomes Error{id, message}; an answer that is not
-// the JSON expected becomes `api.reply.invalid`; transport failures keep their net.* ids.
+// the JSON expected becomes `api.reply.invalid`; transport failures keep their net.* ids. Documents
+// and the ledger answer the body's bytes as the server sent them (PDF, CSV).
 // Ownership: borrows the Transport, which must outlive it. Thread-safety: any thread; the token
 // is guarded by a mutex.
 
@@ -41,6 +42,8 @@ class HttpApi final : public Api, public AdminApi {
   Result<Ticket> respond_ticket(const std::string& ticket_no, const std::string& response) override;
   Result<Ticket> close_ticket(const std::string& ticket_no, const std::string& note) override;
   Result<json::Value> statistics(const std::string& from, const std::string& to) override;
+  Result<std::string> document(const std::string& case_no, const std::string& kind) override;
+  Result<std::string> ledger(const LedgerQuery& q, bool csv) override;
 
   // AdminApi (administrators; everyone else gets auth.forbidden).
   Result<std::vector<DepartmentInfo>> departments() override;
@@ -65,6 +68,8 @@ class HttpApi final : public Api, public AdminApi {
 
   // The query string of an inbox request (percent-encoded), e.g. "limit=200&offset=0&light=red".
   static std::string inbox_query_string(const InboxQuery& q);
+  // The query string of a ledger request, e.g. "from=2026-11-01&to=2026-11-22&item=350100-SCJG-GG-0001".
+  static std::string ledger_query_string(const LedgerQuery& q);
 
  private:
   // One request; 2xx answers their JSON body, anything else the error it carries.
@@ -72,6 +77,11 @@ class HttpApi final : public Api, public AdminApi {
   // The same with a body sent as it is (e.g. CSV text, a JSON file's own text).
   Result<json::Value> call_text(const std::string& method, const std::string& target, const std::string& body,
                                 const std::string& content_type);
+  // A GET whose 2xx answer is not JSON (a PDF, a CSV file): the body's bytes as they are; errors
+  // as call() reads them.
+  Result<std::string> call_bytes(const std::string& target);
+  // The error a non-2xx reply carries (an auth.session.* error also forgets the token).
+  Error reply_error(const HttpReply& reply);
   std::string token() const;
 
   Transport& transport_;
