@@ -1,0 +1,107 @@
+// Department signing keys: SM3 against published vectors, SM2-SM3 and ECDSA P-256 round trips,
+// tampering, wrong passphrases and keys, and signatures checked by the stock `openssl` command
+// line exactly as docs/certificates.md tells a verifier to run it.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "zhishen/crypto/signing_key.hpp"
+
+namespace zhishen::crypto {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string bytes_of_hex(const std::string& hex) {
+  std::string out;
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) out += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+  return out;
+}
+
+// From OpenSSL's test/recipes/30-test_evp_data/evpmd_sm3.txt (Apache-2.0), which cites
+// draft-shen-sm3-hash-01 and draft-shen-sm2-ecdsa-02.
+TEST(Sm3, PublishedVectors) {
+  EXPECT_EQ(sm3_hex("abc"), "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0");
+  EXPECT_EQ(sm3_hex(bytes_of_hex("6162636461626364616263646162636461626364616263646162636461626364"
+                                 "6162636461626364616263646162636461626364616263646162636461626364")),
+            "debe9ff92275b8a138604889c18e5a4d6fdb70e5387e5765293dcba39c0c5732");
+  EXPECT_EQ(sm3_hex(bytes_of_hex(
+                "0090414C494345313233405941484F4F2E434F4D787968B4FA32C3FD2417842E73BBFEFF2F3C848B6831D7E0EC65228B3937E4"
+                "9863E4C6D3B23B0C849CF84241484BFE48F61D59A5B16BA06E6E12D1DA27C5249A421DEBD61B62EAB6746434EBC3CC315E32220B"
+                "3BADD50BDC4C4E6C147FEDD43D0680512BCBB42C07D47349D2153B70C4E5D7FDFCBFA36EA1A85841B9E46E09A20AE4C7798AA0"
+                "F119471BEE11825BE46202BB79E2A5844495E97C04FF4DF2548A7C0240F88F1CD4E16352A73C17B7F16F07353E53A176D684A9"
+                "FE0C6BB798E857")),
+            "f4a38489e32b45b6f876e3ac2168ca392362dc8f23459c1d1146fc3dbfb7bc9a");
+}
+
+class Keys : public ::testing::TestWithParam<SignatureAlgorithm> {};
+
+TEST_P(Keys, SignVerifyTamperAndWrongKeys) {
+  auto pair = generate_key_pair(GetParam(), "correct horse battery");
+  ASSERT_TRUE(pair.ok());
+  EXPECT_NE(pair->private_pem.find("BEGIN ENCRYPTED PRIVATE KEY"), std::string::npos);
+  EXPECT_NE(pair->public_pem.find("BEGIN PUBLIC KEY"), std::string::npos);
+  EXPECT_EQ(generate_key_pair(GetParam(), "short").error().id, "crypto.key.passphrase");
+  EXPECT_EQ(SigningKey::load(pair->private_pem, "wrong passphrase").error().id, "crypto.key.passphrase");
+  auto key = SigningKey::load(pair->private_pem, "correct horse battery");
+  ASSERT_TRUE(key.ok());
+  EXPECT_EQ(key->algorithm(), GetParam());
+  auto pub = VerifyingKey::load(pair->public_pem);
+  ASSERT_TRUE(pub.ok());
+  EXPECT_EQ(pub->algorithm(), GetParam());
+  const std::string message = R"({"cert_no":"DZZZ-2026-000001","holder":"福州鑫悦便利连锁有限公司"})";
+  const std::string sig = key->sign(message);
+  EXPECT_TRUE(pub->verify(message, sig).ok());
+  std::string changed = message;
+  changed[10] = '9';
+  EXPECT_EQ(pub->verify(changed, sig).error().id, "crypto.signature.invalid");
+  std::string bad_sig = sig;
+  bad_sig[bad_sig.size() / 2] = static_cast<char>(bad_sig[bad_sig.size() / 2] ^ 0x01);
+  EXPECT_EQ(pub->verify(message, bad_sig).error().id, "crypto.signature.invalid");
+  auto other = VerifyingKey::load(generate_key_pair(GetParam(), "another passphrase")->public_pem);
+  ASSERT_TRUE(other.ok());
+  EXPECT_EQ(other->verify(message, sig).error().id, "crypto.signature.invalid");
+  EXPECT_EQ(VerifyingKey::load("not a key").error().id, "crypto.key.invalid");
+  EXPECT_EQ(pub->verify(message, "").error().id, "crypto.signature.invalid");
+}
+
+TEST_P(Keys, StockOpensslVerifiesOurSignatures) {
+  auto pair = generate_key_pair(GetParam(), "correct horse battery");
+  ASSERT_TRUE(pair.ok());
+  auto key = SigningKey::load(pair->private_pem, "correct horse battery");
+  ASSERT_TRUE(key.ok());
+  const fs::path dir = fs::temp_directory_path() / ("zhishen-sign-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const std::string message = "证照编号 DZZZ-2026-000001";
+  std::ofstream(dir / "pub.pem") << pair->public_pem;
+  std::ofstream(dir / "msg.bin", std::ios::binary) << message;
+  std::ofstream(dir / "sig.der", std::ios::binary) << key->sign(message);
+  std::ofstream(dir / "bad.bin", std::ios::binary) << message + ".";
+  const bool sm2 = GetParam() == SignatureAlgorithm::sm2_sm3;
+  auto openssl_verify = [&](const char* file) {
+    const std::string cmd = std::string("cd '") + dir.string() + "' && openssl dgst " + (sm2 ? "-sm3" : "-sha256") +
+                            " -verify pub.pem -signature sig.der" +
+                            (sm2 ? " -sigopt distid:1234567812345678" : "") + " " + file + " 2>&1";
+    std::string out;
+    FILE* p = popen(cmd.c_str(), "r");
+    char buf[512];
+    for (std::size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
+    pclose(p);
+    return out;
+  };
+  EXPECT_NE(openssl_verify("msg.bin").find("Verified OK"), std::string::npos) << openssl_verify("msg.bin");
+  EXPECT_NE(openssl_verify("bad.bin").find("Verification failure"), std::string::npos);
+  fs::remove_all(dir);
+}
+
+INSTANTIATE_TEST_SUITE_P(Algorithms, Keys,
+                         ::testing::Values(SignatureAlgorithm::sm2_sm3, SignatureAlgorithm::ecdsa_p256_sha256),
+                         [](const auto& param_info) {
+                           return param_info.param == SignatureAlgorithm::sm2_sm3 ? std::string("Sm2Sm3") : std::string("P256");
+                         });
+
+}  // namespace
+}  // namespace zhishen::crypto
