@@ -118,8 +118,17 @@ Autotest::Autotest(MainFrame& frame, std::string dir, std::string password, std:
          const auto& p = frame_.inbox()->presenter();
          check(p.row_count() > 0, "red cases awaiting re-check");
          if (p.row_count() == 0) return;
-         case_no_ = p.row(0).case_no;
-         frame_.inbox()->open_row(0);
+         // Prefer an automatic refusal: confirming it completes the case (an approval of an item
+         // with an e-certificate would wait for the certificate), so its receipt exists.
+         std::size_t pick = 0;
+         for (std::size_t i = 0; i < p.row_count(); ++i) {
+           if (p.row(i).state == "auto_rejected") {
+             pick = i;
+             break;
+           }
+         }
+         case_no_ = p.row(pick).case_no;
+         frame_.inbox()->open_row(pick);
        }},
       {"case", [this] { return frame_.case_page(case_no_) != nullptr && frame_.case_page(case_no_)->presenter().loaded(); },
        [this] {
