@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "support/run_command.hpp"
 #include "zhishen/crypto/signing_key.hpp"
 
 namespace zhishen::crypto {
@@ -85,12 +86,7 @@ TEST_P(Keys, StockOpensslVerifiesOurSignatures) {
     const std::string cmd = std::string("cd '") + dir.string() + "' && openssl dgst " + (sm2 ? "-sm3" : "-sha256") +
                             " -verify pub.pem -signature sig.der" +
                             (sm2 ? " -sigopt distid:1234567812345678" : "") + " " + file + " 2>&1";
-    std::string out;
-    FILE* p = popen(cmd.c_str(), "r");
-    char buf[512];
-    for (std::size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
-    pclose(p);
-    return out;
+    return zhishen::testing::run_command(cmd);
   };
   EXPECT_NE(openssl_verify("msg.bin").find("Verified OK"), std::string::npos) << openssl_verify("msg.bin");
   EXPECT_NE(openssl_verify("bad.bin").find("Verification failure"), std::string::npos);

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "support/run_command.hpp"
 #include "zhishen/reports/documents.hpp"
 #include "zhishen/reports/render.hpp"
 
@@ -22,15 +23,7 @@ fs::path out_dir() {
   return dir;
 }
 
-std::string run(const std::string& command) {
-  std::string out;
-  FILE* p = popen(command.c_str(), "r");
-  if (p == nullptr) return out;
-  char buf[4096];
-  for (std::size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
-  pclose(p);
-  return out;
-}
+std::string run(const std::string& command) { return zhishen::testing::run_command(command); }
 
 // Writes the PDF, checks it with qpdf and renders its first page to PNG; returns the file.
 fs::path write(const std::string& name, const Rendered& r) {

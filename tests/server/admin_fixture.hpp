@@ -50,21 +50,7 @@ class AdminTest : public ::testing::TestWithParam<std::string> {
   }
 
   std::string add_staff(const std::string& username, std::vector<lifecycle::Role> roles) {
-    domain::StaffAccount a;
-    a.username = username;
-    a.display_name = username;
-    a.department_code = "FZ-SCJG";
-    a.roles = std::move(roles);
-    a.password_hash = "not-used";
-    a.created_at = server_->ctx().now();
-    auto st = server_->ctx().store().transact([&](ports::StoreTx& tx) -> Status {
-      auto id = tx.directory().create_staff(a);
-      if (!id) return id.error();
-      a.id = *id;
-      return {};
-    });
-    EXPECT_TRUE(st.ok()) << username;
-    return server_->ctx().sessions().create(a, server_->ctx().now()).token;
+    return server_->add_staff_session(username, "FZ-SCJG", std::move(roles)).second;
   }
 
   // The shipped item's guide and rule set as a new-version body.

@@ -22,21 +22,8 @@ void CaseworkTest::SetUp() {
 
 StaffLogin CaseworkTest::add_staff(const std::string& username, const std::string& department,
                                    std::vector<Role> roles) {
-  domain::StaffAccount a;
-  a.username = username;
-  a.display_name = username;
-  a.department_code = department;
-  a.roles = std::move(roles);
-  a.password_hash = "not-used";
-  a.created_at = server_->ctx().now();
-  auto st = server_->ctx().store().transact([&](ports::StoreTx& tx) -> Status {
-    auto id = tx.directory().create_staff(a);
-    if (!id) return id.error();
-    a.id = *id;
-    return {};
-  });
-  EXPECT_TRUE(st.ok()) << username;
-  return {a.id, username, server_->ctx().sessions().create(a, server_->ctx().now()).token};
+  auto [id, token] = server_->add_staff_session(username, department, std::move(roles));
+  return {id, username, token};
 }
 
 Reply CaseworkTest::submit_reply(const std::string& item, const std::string& file) {

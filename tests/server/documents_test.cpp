@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "support/run_command.hpp"
 #include "casework_fixture.hpp"
 
 namespace zhishen::server::testing {
@@ -13,15 +14,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string run(const std::string& command) {
-  std::string out;
-  FILE* p = popen(command.c_str(), "r");
-  if (p == nullptr) return out;
-  char buf[4096];
-  for (std::size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
-  pclose(p);
-  return out;
-}
+std::string run(const std::string& command) { return zhishen::testing::run_command(command); }
 
 // The PDF's text without spaces or line breaks, after qpdf --check passed.
 std::string pdf_text(const std::string& bytes, const std::string& name) {

@@ -81,6 +81,26 @@ std::string TestServer::add_channel(const std::string& name) {
   return token;
 }
 
+std::pair<std::int64_t, std::string> TestServer::add_staff_session(const std::string& username,
+                                                                   const std::string& department,
+                                                                   std::vector<lifecycle::Role> roles) {
+  domain::StaffAccount a;
+  a.username = username;
+  a.display_name = username;
+  a.department_code = department;
+  a.roles = std::move(roles);
+  a.password_hash = "not-used";
+  a.created_at = ctx().now();
+  auto st = ctx().store().transact([&](ports::StoreTx& tx) -> Status {
+    auto id = tx.directory().create_staff(a);
+    if (!id) return id.error();
+    a.id = *id;
+    return {};
+  });
+  EXPECT_TRUE(st.ok()) << username;
+  return {a.id, ctx().sessions().create(a, ctx().now()).token};
+}
+
 Reply TestServer::call(const std::string& method, const std::string& path, const std::string& body,
                        const std::string& token, const std::vector<std::pair<std::string, std::string>>& headers) {
   static Poco::Net::Context::Ptr tls =

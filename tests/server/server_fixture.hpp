@@ -15,6 +15,7 @@
 #include "../store/store_fixture.hpp"
 #include "server.hpp"
 #include "zhishen/json/value.hpp"
+#include "zhishen/lifecycle/role.hpp"
 
 namespace zhishen::server::testing {
 
@@ -43,6 +44,11 @@ class TestServer {
 
   // Creates an active channel and returns its bearer token.
   std::string add_channel(const std::string& name);
+
+  // Creates a staff account (no password use) and a session for it, made directly (no login);
+  // answers the account's id and the session token.
+  std::pair<std::int64_t, std::string> add_staff_session(const std::string& username, const std::string& department,
+                                                         std::vector<lifecycle::Role> roles);
 
   // One HTTPS request. headers: extra headers (e.g. Idempotency-Key).
   Reply call(const std::string& method, const std::string& path, const std::string& body = "",

@@ -1,5 +1,6 @@
 // After submission: progress for the applicant, resubmission after 补齐补正, evaluation (好差评).
 #include "applications.hpp"
+#include "case_view.hpp"
 
 #include <algorithm>
 #include "case_support.hpp"
@@ -35,20 +36,6 @@ json::Value progress_json(ServerContext& ctx, const domain::CaseFile& f) {
                                     {"label", std::string(lifecycle::label_zh(e.action))},
                                     {"state", std::string(lifecycle::to_string(e.to))}});
   }
-  json::Array deadlines;
-  auto cal = ctx.calendar();
-  lifecycle::DeadlineView view{ctx.deadline_policy(), ctx.yellow_threshold()};
-  if (auto statuses = lifecycle::clock_statuses(f.record, *cal, ctx.now(), view)) {
-    for (const auto& s : *statuses) {
-      if (!s.running) continue;
-      json::Object d{{"kind", std::string(lifecycle::to_string(s.kind))}, {"paused", s.deadline.paused}};
-      if (!s.deadline.paused) {
-        d.emplace_back("due", format_instant(s.deadline.due, UtcOffset{}));
-        d.emplace_back("light", std::string(calendar::to_string(s.light.light)));
-      }
-      deadlines.push_back(std::move(d));
-    }
-  }
   json::Object out{{"case_no", f.case_no},
                    {"item_code", f.item_code},
                    {"state", std::string(lifecycle::to_string(f.record.state))},
@@ -56,7 +43,7 @@ json::Value progress_json(ServerContext& ctx, const domain::CaseFile& f) {
                    {"decision", std::string(lifecycle::to_string(f.record.decision))},
                    {"submitted_at", format_instant(f.record.submitted_at, UtcOffset{})},
                    {"timeline", std::move(timeline)},
-                   {"deadlines", std::move(deadlines)}};
+                   {"deadlines", deadlines_json(ctx, f.record)}};
   if (!f.receipt_no.empty()) out.emplace_back("receipt_no", f.receipt_no);
   // The one-time correction list, when one is pending.
   if (f.record.state == State::correction_requested && !f.record.history.empty()) {

@@ -78,6 +78,18 @@ json::Value history_json(const lifecycle::CaseRecord& r) {
   return out;
 }
 
+json::Value materials_json(const std::vector<domain::Material>& materials) {
+  json::Array out;
+  for (const auto& m : materials) {
+    out.push_back(json::Object{{"code", m.code}, {"name", m.name}, {"mime", m.mime}, {"sha256", m.sha256}, {"size", m.size}});
+  }
+  return out;
+}
+
+json::Value strings_json(const std::vector<std::string>& v) { return json::Array(v.begin(), v.end()); }
+
+}  // namespace
+
 json::Value deadlines_json(ServerContext& ctx, const lifecycle::CaseRecord& r) {
   json::Array out;
   auto cal = ctx.calendar();
@@ -95,18 +107,6 @@ json::Value deadlines_json(ServerContext& ctx, const lifecycle::CaseRecord& r) {
   }
   return out;
 }
-
-json::Value materials_json(const std::vector<domain::Material>& materials) {
-  json::Array out;
-  for (const auto& m : materials) {
-    out.push_back(json::Object{{"code", m.code}, {"name", m.name}, {"mime", m.mime}, {"sha256", m.sha256}, {"size", m.size}});
-  }
-  return out;
-}
-
-json::Value strings_json(const std::vector<std::string>& v) { return json::Array(v.begin(), v.end()); }
-
-}  // namespace
 
 const std::vector<StaffAction>& staff_actions() {
   static const std::vector<StaffAction> kActions = {

@@ -43,6 +43,8 @@ std::vector<std::string> open_actions(const Principal& who, const domain::CaseFi
 
 // 138****0101; the first 6 characters of an address followed by ****.
 std::string mask_phone(const std::string& phone);
+// The running deadlines of a case with their lights, as the staff and channel APIs show them.
+json::Value deadlines_json(ServerContext& ctx, const lifecycle::CaseRecord& r);
 std::string mask_address(const std::string& address);
 
 json::Value summary_json(const domain::CaseSummary& s);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "openssl_error.hpp"
+#include "radix.hpp"
 #include "zhishen/crypto/hash.hpp"
 
 namespace zhishen::crypto {
@@ -21,25 +22,8 @@ constexpr std::size_t kSaltBytes = 16;
 constexpr std::size_t kKeyBytes = 32;
 constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-std::string base64(std::string_view bytes) {
-  std::string out;
-  std::uint32_t acc = 0;
-  int bits = 0;
-  for (char ch : bytes) {
-    const auto c = static_cast<unsigned char>(ch);
-    acc = (acc << 8) | c;
-    bits += 8;
-    while (bits >= 6) {
-      bits -= 6;
-      out += kAlphabet[(acc >> bits) & 0x3f];
-    }
-  }
-  if (bits > 0) out += kAlphabet[(acc << (6 - bits)) & 0x3f];
-  return out;
-}
+std::string base64(std::string_view bytes) { return detail::encode_radix(bytes, kAlphabet, 6); }
 
-// Strict decoding of unpadded base64: nullopt on any other character, an impossible length or
-// non-zero trailing bits.
 std::optional<std::string> unbase64(std::string_view text) {
   if (text.size() % 4 == 1) return std::nullopt;
   std::string out;

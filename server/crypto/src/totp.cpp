@@ -9,6 +9,7 @@
 #include <array>
 
 #include "openssl_error.hpp"
+#include "radix.hpp"
 #include "zhishen/crypto/hash.hpp"
 
 namespace zhishen::crypto {
@@ -61,22 +62,7 @@ std::string percent_encode(std::string_view s) {
 
 }  // namespace
 
-std::string base32_encode(std::string_view bytes) {
-  std::string out;
-  std::uint32_t acc = 0;
-  int bits = 0;
-  for (char ch : bytes) {
-    const auto c = static_cast<unsigned char>(ch);
-    acc = (acc << 8) | c;
-    bits += 8;
-    while (bits >= 5) {
-      bits -= 5;
-      out += kBase32[(acc >> bits) & 0x1f];
-    }
-  }
-  if (bits > 0) out += kBase32[(acc << (5 - bits)) & 0x1f];
-  return out;
-}
+std::string base32_encode(std::string_view bytes) { return detail::encode_radix(bytes, kBase32, 5); }
 
 Result<std::string> base32_decode(std::string_view text) {
   while (!text.empty() && text.back() == '=') text.remove_suffix(1);
