@@ -13,7 +13,7 @@ PACKAGES=(
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   mariadb-server mariadb-client
-  xvfb xauth imagemagick poppler-utils poppler-data qpdf fonts-wqy-microhei
+  xvfb xauth imagemagick poppler-utils poppler-data qpdf fonts-wqy-microhei zbar-tools
   curl openssl tzdata
   valgrind wrk hyperfine python3 python3-reportlab
   # fuzzing (tests/fuzz/run.sh): clang and its runtime libraries, which hold libFuzzer and the sanitizers

@@ -122,7 +122,20 @@ void CasePanel::show_case() {
   if (!document_kinds_.empty()) documents_->SetSelection(keep);
   for (auto* b : {preview_, save_, print_}) b->Enable(!document_kinds_.empty());
   documents_->Enable(!document_kinds_.empty());
-  fill_list(summary_, pairs_rows(p.summary()));
+  // The summary, then the e-certificate and the publicity record when the case has them; a
+  // revoked certificate (its state, the last of its lines) and a withdrawn publicity in red.
+  auto summary = p.summary();
+  const auto certificate = p.certificate();
+  summary.insert(summary.end(), certificate.begin(), certificate.end());
+  const long certificate_state_row = static_cast<long>(summary.size()) - 1;
+  const auto publicity = p.publicity();
+  summary.insert(summary.end(), publicity.begin(), publicity.end());
+  fill_list(summary_, pairs_rows(summary));
+  const auto& d = p.detail();
+  if (d.certificate && d.certificate->state == "revoked") summary_->SetItemTextColour(certificate_state_row, light_colour("red"));
+  if (d.publicity && d.publicity->state == "withdrawn") {
+    summary_->SetItemTextColour(static_cast<long>(summary.size()) - 1, light_colour("red"));
+  }
   fill_list(applicant_, pairs_rows(p.applicant()));
   fill_list(form_, pairs_rows(p.form()));
   fill_list(materials_, p.materials());

@@ -101,7 +101,7 @@ InboxPanel::InboxPanel(wxWindow* parent, Api& api, TaskRunner& runner, const Sta
   bar->Add(flagged_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(8));
   search_ = new wxSearchCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, FromDIP(wxSize(220, -1)),
                              wxTE_PROCESS_ENTER);
-  search_->SetDescriptiveText(_("Case number or ID number"));
+  search_->SetDescriptiveText(_("Case, ID or certificate number"));
   search_->ShowCancelButton(true);
   bar->Add(search_, 0, wxRIGHT, FromDIP(8));
   views_ = new wxChoice(this, wxID_ANY);

@@ -18,7 +18,7 @@ RevocationPanel::RevocationPanel(wxWindow* parent, Api& api, TaskRunner& runner,
   bar->Add(new wxStaticText(this, wxID_ANY, _("Find a decision to revoke:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
   search_ = new wxSearchCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, FromDIP(wxSize(280, -1)),
                              wxTE_PROCESS_ENTER);
-  search_->SetDescriptiveText(_("Case number or ID number"));
+  search_->SetDescriptiveText(_("Case, ID or certificate number"));
   bar->Add(search_, 0);
   top->Add(bar, 0, wxALL, gap);
   found_ = make_list(this, {{_("Case number"), 170}, {_("Item"), 200}, {_("Applicant"), 220}, {_("State"), 160},

@@ -2,8 +2,12 @@
 
 #include <qrencode.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <limits>
 #include <memory>
+#include <numbers>
 #include <stdexcept>
 
 namespace zhishen::reports::detail {
@@ -22,6 +26,25 @@ bool closing(std::string_view u) {
 bool ascii_printable(unsigned char c) { return c >= 0x20 && c < 0x7F; }
 
 }  // namespace
+
+std::optional<QrModules> encode_qr(const std::string& payload) {
+  if (payload.empty() || payload.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) return std::nullopt;
+  for (const QRecLevel level : {QR_ECLEVEL_M, QR_ECLEVEL_L}) {
+    // 8-bit mode over the bytes as they are (QRcode_encodeData: NUL bytes too), the smallest version that holds them.
+    std::unique_ptr<QRcode, void (*)(QRcode*)> code(
+        QRcode_encodeData(static_cast<int>(payload.size()), reinterpret_cast<const unsigned char*>(payload.data()), 0,
+                          level),
+        &QRcode_free);
+    if (!code || code->width <= 0) continue;
+    QrModules out;
+    out.width = code->width;
+    const auto n = static_cast<std::size_t>(code->width);
+    out.dark.resize(n * n);
+    for (std::size_t i = 0; i < n * n; ++i) out.dark[i] = (code->data[i] & 1) != 0;
+    return out;
+  }
+  return std::nullopt;
+}
 
 void Canvas::on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self) {
   auto* c = static_cast<Canvas*>(self);
@@ -205,22 +228,114 @@ void Canvas::fill_rect(HPDF_Page page, double x, double y, double w, double h, d
   HPDF_Page_SetGrayFill(page, 0);
 }
 
+void Canvas::stroke_rect(HPDF_Page page, double x, double y, double w, double h, double width) {
+  HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(width));
+  HPDF_Page_Rectangle(page, static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(y), static_cast<HPDF_REAL>(w),
+                      static_cast<HPDF_REAL>(h));
+  HPDF_Page_Stroke(page);
+}
+
 bool Canvas::qr(HPDF_Page page, double x, double y, double size, const std::string& payload) {
-  std::unique_ptr<QRcode, void (*)(QRcode*)> code(QRcode_encodeString8bit(payload.c_str(), 0, QR_ECLEVEL_M),
-                                                  &QRcode_free);
+  const auto code = encode_qr(payload);
   if (!code) return false;
-  const int n = code->width;
+  qr(page, x, y, size, *code);
+  return true;
+}
+
+void Canvas::qr(HPDF_Page page, double x, double y, double size, const QrModules& code) {
+  const int n = code.width;
   const double m = size / (n + 8);  // a quiet zone of 4 modules on each side
   HPDF_Page_SetGrayFill(page, 0);
   for (int row = 0; row < n; ++row) {
-    for (int col = 0; col < n; ++col) {
-      if ((code->data[row * n + col] & 1) == 0) continue;
+    // One rectangle per run of dark modules in a row: no hairline seams between neighbours when
+    // rasterised, and a smaller page.
+    for (int col = 0; col < n;) {
+      if (!code.dark[static_cast<std::size_t>(row * n + col)]) {
+        ++col;
+        continue;
+      }
+      int end = col + 1;
+      while (end < n && code.dark[static_cast<std::size_t>(row * n + end)]) ++end;
       HPDF_Page_Rectangle(page, static_cast<HPDF_REAL>(x + (col + 4) * m), static_cast<HPDF_REAL>(y + size - (row + 5) * m),
-                          static_cast<HPDF_REAL>(m), static_cast<HPDF_REAL>(m));
+                          static_cast<HPDF_REAL>((end - col) * m), static_cast<HPDF_REAL>(m));
+      col = end;
     }
   }
   HPDF_Page_Fill(page);
-  return true;
+}
+
+void Canvas::seal(HPDF_Page page, double cx, double cy, double radius, std::string_view name) {
+  constexpr double pi = std::numbers::pi;
+  if (multiply_ == nullptr) {
+    multiply_ = HPDF_CreateExtGState(doc_);
+    HPDF_ExtGState_SetBlendMode(multiply_, HPDF_BM_MULTIPLY);
+  }
+  auto real = [](double v) { return static_cast<HPDF_REAL>(v); };
+  HPDF_Page_GSave(page);
+  HPDF_Page_SetExtGState(page, multiply_);
+  HPDF_Page_SetRGBStroke(page, 0.85f, 0.07f, 0.10f);
+  HPDF_Page_SetRGBFill(page, 0.85f, 0.07f, 0.10f);
+  // The ring.
+  const double ring = radius * 0.045;
+  HPDF_Page_SetLineWidth(page, real(ring));
+  HPDF_Page_Circle(page, real(cx), real(cy), real(radius - ring / 2));
+  HPDF_Page_Stroke(page);
+  // The star: ten corners, alternately on the outer and the inner circle, the first one up.
+  const double outer = radius * 0.3, inner = outer * 0.382;
+  for (int i = 0; i < 10; ++i) {
+    const double a = pi / 2 + i * pi / 5, rr = i % 2 == 0 ? outer : inner;
+    const double px = cx + rr * std::cos(a), py = cy + rr * std::sin(a);
+    if (i == 0) {
+      HPDF_Page_MoveTo(page, real(px), real(py));
+    } else {
+      HPDF_Page_LineTo(page, real(px), real(py));
+    }
+  }
+  HPDF_Page_ClosePath(page);
+  HPDF_Page_Fill(page);
+  // The name along the upper rim, each character upright towards the rim, left to right clockwise.
+  std::vector<std::string_view> chars;
+  for (std::size_t i = 0; i < name.size();) {
+    const std::size_t n = std::min(utf8_length(static_cast<unsigned char>(name[i])), name.size() - i);
+    chars.push_back(name.substr(i, n));
+    i += n;
+  }
+  if (!chars.empty()) {
+    // Over at most 200 degrees, which leaves the lower part free for the date; a long name is set
+    // in narrowed characters, as seal engravers do, and only then smaller.
+    const double count = static_cast<double>(chars.size());
+    const double max_span = 200.0 * pi / 180.0, gap = radius * 0.05;
+    auto baseline = [&](double s) { return radius - ring - gap - 0.88 * s; };
+    double size = radius * 0.22;
+    auto squeeze_for = [&](double s) { return max_span * baseline(s) / (count * s * 1.1); };
+    double squeeze = std::min(1.0, squeeze_for(size));
+    while (squeeze < 0.6 && size > radius * 0.1) {
+      size *= 0.95;
+      squeeze = std::min(1.0, squeeze_for(size));
+    }
+    squeeze = std::max(squeeze, 0.6);
+    const double rb = baseline(size), natural = size * squeeze * 1.1 / rb;
+    const double step = std::min({std::max(natural, pi / count), natural * 1.7, max_span / count});
+    const double span = step * count;
+    for (std::size_t i = 0; i < chars.size(); ++i) {
+      const double theta = pi / 2 + span / 2 - (static_cast<double>(i) + 0.5) * step, phi = theta - pi / 2;
+      const Prepared p = prepare(chars[i]);
+      if (p.runs.empty()) continue;
+      replaced_ += p.missing;
+      const double w = width(p, size, Face::bold) * squeeze;
+      const double ox = cx + rb * std::cos(theta) - w / 2 * std::cos(phi);
+      const double oy = cy + rb * std::sin(theta) - w / 2 * std::sin(phi);
+      HPDF_Page_BeginText(page);
+      HPDF_Page_SetTextMatrix(page, real(squeeze * std::cos(phi)), real(squeeze * std::sin(phi)), real(-std::sin(phi)),
+                              real(std::cos(phi)), real(ox), real(oy));
+      for (const auto& r : p.runs) {
+        HPDF_Page_SetFontAndSize(page, font(r.latin, Face::bold), real(size));
+        HPDF_Page_ShowText(page, r.bytes.c_str());
+      }
+      HPDF_Page_EndText(page);
+    }
+  }
+  HPDF_Page_GRestore(page);
 }
 
 std::string Canvas::save() {

@@ -1,12 +1,14 @@
 #pragma once
 // Canvas: the thin layer over libharu the layout engine draws with — the fonts (SimSun / SimHei
 // over GBK-EUC-H for Chinese, Helvetica for ASCII so that it extracts as itself), measuring,
-// wrapping and drawing UTF-8 text in runs of the two, lines, rectangles, QR codes. libharu reports
+// wrapping and drawing UTF-8 text in runs of the two, lines, rectangles, QR codes, a red round
+// seal. libharu reports
 // errors through a callback: the first one is kept and render_pdf turns it into report.render.
 // Owns the HPDF_Doc. One thread at a time.
 
 #include <hpdf.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +28,16 @@ struct Prepared {
   std::vector<Run> runs;
   int missing = 0;  // characters GBK lacks, printed as □
 };
+
+// A QR code's modules, row by row from the top, `width` × `width`; true: dark.
+struct QrModules {
+  int width = 0;
+  std::vector<bool> dark;
+};
+
+// `payload` (any bytes) in 8-bit mode at error correction M, or L when M cannot hold it (up to
+// 2,953 bytes); nothing when even L cannot.
+std::optional<QrModules> encode_qr(const std::string& payload);
 
 class Canvas {
  public:
@@ -47,9 +59,15 @@ class Canvas {
   void text(HPDF_Page page, double x, double y, const Prepared& p, double size, Face face);
   void line(HPDF_Page page, double x1, double y1, double x2, double y2, double width);
   void fill_rect(HPDF_Page page, double x, double y, double w, double h, double grey);
+  void stroke_rect(HPDF_Page page, double x, double y, double w, double h, double width);
   // A QR code of `payload` with its lower-left corner at (x, y), `size` points wide; false when
   // the payload cannot be encoded.
   bool qr(HPDF_Page page, double x, double y, double size, const std::string& payload);
+  void qr(HPDF_Page page, double x, double y, double size, const QrModules& code);
+  // A red round seal centred at (cx, cy): a ring, a five-pointed star in the middle and `name`
+  // along the upper rim, set in SimHei sized to fit; drawn in multiply blend so that text under it
+  // stays legible, as stamped ink does.
+  void seal(HPDF_Page page, double cx, double cy, double radius, std::string_view name);
 
   bool failed() const { return error_ != 0; }
   std::string error_text() const;
@@ -62,6 +80,7 @@ class Canvas {
   static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self);
 
   HPDF_Doc doc_;
+  HPDF_ExtGState multiply_ = nullptr;
   HPDF_Font cjk_ = nullptr, cjk_bold_ = nullptr, latin_ = nullptr, latin_bold_ = nullptr;
   std::vector<HPDF_Page> pages_;
   Gbk gbk_;

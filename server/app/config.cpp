@@ -20,6 +20,11 @@ const std::vector<ConfigKey>& config_keys() {
       {"db.pool", "16", "database connections"},
       {"db.group_commit_max", "32", "most submitted applications stored in one transaction (1: a transaction each)"},
       {"keys.data_key_file", "var/keys/data.key", "key file encrypting personal data (made on first start, mode 0600)"},
+      {"certificates.key_dir", "var/keys/signing", "departments' e-certificate signing keys: DIR/<department>/<key id>.key.pem and .pub.pem (zhishen keys generate)"},
+      {"certificates.passphrase_file", "var/keys/signing.pass", "file whose first line is the passphrase of the departments' private keys (mode 0600)"},
+      {"certificates.generate_missing", "true", "at start, make a random passphrase file and a key for every department without one (production: generate keys with zhishen keys generate and set false)"},
+      {"certificates.algorithm", "sm2", "algorithm of keys made at start: sm2 (SM2 with SM3) or ecdsa-p256"},
+      {"certificates.sm2_id", "1234567812345678", "SM2 signer identity (GM/T 0009 default)"},
       {"data.holidays_dir", "data/holidays", "holiday notices imported into an empty database"},
       {"data.items_dir", "data/items", "item catalogue imported into an empty database"},
       {"data.shared_dir", "data/shared", "shared datasets imported into an empty database"},
@@ -54,6 +59,11 @@ ServerConfig ServerConfig::from(const Poco::Util::AbstractConfiguration& c) {
   s.db_pool = c.getInt("db.pool", s.db_pool);
   s.group_commit_max = c.getInt("db.group_commit_max", s.group_commit_max);
   s.data_key_file = c.getString("keys.data_key_file", s.data_key_file);
+  s.key_dir = c.getString("certificates.key_dir", s.key_dir);
+  s.key_passphrase_file = c.getString("certificates.passphrase_file", s.key_passphrase_file);
+  s.generate_missing_keys = c.getBool("certificates.generate_missing", s.generate_missing_keys);
+  s.key_algorithm = c.getString("certificates.algorithm", s.key_algorithm);
+  s.sm2_id = c.getString("certificates.sm2_id", s.sm2_id);
   s.holidays_dir = c.getString("data.holidays_dir", s.holidays_dir);
   s.items_dir = c.getString("data.items_dir", s.items_dir);
   s.shared_data_dir = c.getString("data.shared_dir", s.shared_data_dir);

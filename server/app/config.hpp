@@ -33,6 +33,11 @@ struct ServerConfig {
   int db_pool = 16;
   int group_commit_max = 32;                         // applications per intake transaction (services/intake)
   std::string data_key_file = "var/keys/data.key";   // personal-data key; made on first start when missing
+  std::string key_dir = "var/keys/signing";          // e-certificate signing keys (crypto/key_ring.hpp)
+  std::string key_passphrase_file = "var/keys/signing.pass";
+  bool generate_missing_keys = true;                 // make a key for each department without one at start
+  std::string key_algorithm = "sm2";                 // "sm2" | "ecdsa-p256" for keys made at start
+  std::string sm2_id = "1234567812345678";
 
   // Data imported into an empty database
   std::string holidays_dir = "data/holidays";

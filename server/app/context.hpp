@@ -21,6 +21,7 @@
 #include "snapshot.hpp"
 #include "zhishen/adapters/file_shared_data.hpp"
 #include "zhishen/calendar/light.hpp"
+#include "zhishen/crypto/key_ring.hpp"
 #include "zhishen/ports/clock.hpp"
 #include "zhishen/ports/store.hpp"
 
@@ -50,6 +51,10 @@ class ServerContext {
   SessionManager& sessions() { return sessions_; }
   LoginGuard& login_guard() { return login_guard_; }  // the password-hashing limit (services/auth)
   GroupCommit<PendingApplication>& intake() { return intake_; }  // submitted applications' group commit
+  // The departments' e-certificate keys (the Signer); set once at start, before requests are served.
+  crypto::KeyRing& keys() { return *keys_; }
+  std::shared_ptr<crypto::KeyRing> shared_keys() const { return keys_; }
+  void set_keys(std::shared_ptr<crypto::KeyRing> keys) { keys_ = std::move(keys); }
 
   std::shared_ptr<const calendar::WorkdayCalendar> calendar() const { return calendar_.get(); }
   void set_calendar(std::shared_ptr<const calendar::WorkdayCalendar> c) { calendar_.set(std::move(c)); }
@@ -84,6 +89,7 @@ class ServerContext {
   SessionManager sessions_;
   LoginGuard login_guard_;
   GroupCommit<PendingApplication> intake_;
+  std::shared_ptr<crypto::KeyRing> keys_ = std::make_shared<crypto::KeyRing>();
   Snapshot<calendar::WorkdayCalendar> calendar_;
   Snapshot<ItemCatalogue> catalogue_;
   Snapshot<adapters::FileSharedData> shared_data_;

@@ -11,6 +11,7 @@
 #include "services/applications.hpp"
 #include "services/case_support.hpp"
 #include "services/casework.hpp"
+#include "services/certificates.hpp"
 #include "services/validation.hpp"
 #include "zhishen/json/write.hpp"
 #include "zhishen/lifecycle/case_deadlines.hpp"
@@ -42,6 +43,7 @@ Status own_transition(ServerContext& sctx, const std::string& case_no, Action a)
     auto f = tx.cases().load(case_no);
     if (!f) return f.error();
     const State from = f->record.state;
+    const domain::CaseFile before = *f;
     const std::int64_t version = f->record.version;
     const Role role = own_role(a);
     const std::string actor = role == Role::system ? "system" : role == Role::applicant ? f->channel : kActor;
@@ -51,6 +53,7 @@ Status own_transition(ServerContext& sctx, const std::string& case_no, Action a)
     if (a == Action::refuse_acceptance) f->decided_at = now;
     refresh_deadlines(sctx, *f);
     if (auto st = tx.cases().save(*f, version); !st) return st;
+    if (auto st = record_publicity(sctx, tx, before, *f, now); !st) return st;
     tx.audit().append({0, now, actor, std::string(lifecycle::to_string(role)), "case.transition", case_no,
                        json::Object{{"action", std::string(lifecycle::to_string(a))},
                                     {"from", std::string(lifecycle::to_string(from))},
@@ -104,6 +107,15 @@ Status run_step(ServerContext& sctx, Plan& p, std::size_t step, int serial,
     return {};
   }
   const Action a = p.steps[step - 1];
+  if (a == Action::issue_certificate || a == Action::complete) {
+    // The re-check or manual approval before it has issued the certificate and completed the case.
+    bool done = false;
+    (void)sctx.store().transact([&](ports::StoreTx& tx) -> Status {
+      if (auto f = tx.cases().load(p.case_no)) done = f->record.state == State::completed;
+      return {};
+    });
+    if (done) return {};
+  }
   if (own_step(a)) return own_transition(sctx, p.case_no, a);
   std::int64_t version = 0;
   (void)sctx.store().transact([&](ports::StoreTx& tx) -> Status {
@@ -203,6 +215,7 @@ Status seed_demo_cases(ServerContext& ctx, int cases_per_sample, DemoSeedReport&
   sctx.set_calendar(ctx.calendar());
   sctx.set_catalogue(ctx.catalogue());
   sctx.set_shared_data(ctx.shared_data());
+  sctx.set_keys(ctx.shared_keys());
   std::map<std::string, domain::Channel> by_name;
   (void)ctx.store().transact([&](ports::StoreTx& tx) -> Status {
     for (const auto& c : tx.directory().channels()) by_name[c.name] = c;

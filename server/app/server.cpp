@@ -14,6 +14,7 @@
 #include "handlers/routes.hpp"
 #include "http/dispatcher.hpp"
 #include "services/outbox_sender.hpp"
+#include "signing_keys.hpp"
 #include "system_clock.hpp"
 #include "timer.hpp"
 #include "zhishen/crypto/key_file.hpp"
@@ -63,6 +64,7 @@ Status Server::bootstrap() {
   log.information("database %s ready", url->redacted());
   ctx_ = std::make_unique<ServerContext>(config_, *store_, *clock_, log);
   if (auto st = import_if_empty(*ctx_); !st) return st;
+  if (auto st = load_signing_keys(*ctx_); !st) return st;
   return load_snapshots(*ctx_);
 }
 

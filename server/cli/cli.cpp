@@ -22,6 +22,8 @@ constexpr const char* kUsage =
     "  items check DIR...            check item guides, rule sets and samples\n"
     "  db migrate|status|keygen ...  the database schema and the personal-data key file\n"
     "  audit verify --db URL         check the hash chains of the audit log\n"
+    "  keys generate --department D  a department's e-certificate signing key pair\n"
+    "  cert verify FILE --pubkey PEM check an e-certificate file offline\n"
     "  --version                     print the version\n";
 
 }  // namespace
@@ -44,6 +46,8 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     if (cmd == "items") return items_command(rest, out, err);
     if (cmd == "db") return db_command(rest, out, err);
     if (cmd == "audit") return audit_command(rest, out, err);
+    if (cmd == "keys") return keys_command(rest, out, err);
+    if (cmd == "cert") return cert_command(rest, out, err);
     if (cmd == "--version" || cmd == "version") {
       out << "zhishen " << ZHISHEN_VERSION << "\n";
       return kExitOk;

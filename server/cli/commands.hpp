@@ -18,6 +18,8 @@ int decide_command(const Args& args, std::ostream& out, std::ostream& err);
 int items_command(const Args& args, std::ostream& out, std::ostream& err);
 int db_command(const Args& args, std::ostream& out, std::ostream& err);
 int audit_command(const Args& args, std::ostream& out, std::ostream& err);
+int keys_command(const Args& args, std::ostream& out, std::ostream& err);
+int cert_command(const Args& args, std::ostream& out, std::ostream& err);
 
 // Prints "zhishen: <message>" and the usage text on err; returns kExitUsage.
 int usage_error(std::ostream& err, const std::string& message, const char* usage);

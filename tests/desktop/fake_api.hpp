@@ -22,6 +22,8 @@ class FakeApi final : public Api {
   Board the_board;
   std::vector<ActionInput> act_inputs;
   std::vector<std::pair<std::string, std::string>> acts;  // case, action
+  // When set, an action succeeds with this case (and later reads of the case answer it too).
+  std::optional<CaseDetail> after_act;
 
   Result<std::string> fingerprint() override {
     calls.push_back("fingerprint");
@@ -61,6 +63,10 @@ class FakeApi final : public Api {
     acts.emplace_back(no, action);
     act_inputs.push_back(in);
     if (act_error) return *act_error;
+    if (after_act) {
+      detail = *after_act;
+      return detail;
+    }
     CaseDetail d = detail;
     d.row.state = "recheck_confirmed";
     d.row.version = in.version + 1;

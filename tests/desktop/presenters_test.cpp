@@ -7,6 +7,7 @@
 #include "fake_api.hpp"
 #include "zhishen/desk/board_presenter.hpp"
 #include "zhishen/desk/case_presenter.hpp"
+#include "zhishen/desk/http_api.hpp"
 #include "zhishen/desk/i18n.hpp"
 #include "zhishen/desk/inbox_presenter.hpp"
 #include "zhishen/desk/ledger_presenter.hpp"
@@ -452,6 +453,105 @@ TEST_F(CaseDocuments, TitlesAreTranslatedAndNothingIsOfferedBeforeTheCaseIsLoade
   EXPECT_EQ(p.document_file_name("receipt"), "ZS1-receipt.pdf");
 }
 
+// ---- e-certificates (电子证照) and publicity records (双公示) on the case page -------------------
+
+Certificate certificate(const std::string& state = "valid") {
+  Certificate c;
+  c.no = "FZ-SCJG-2026-000123";
+  c.type = "营业执照（个体工商户）";
+  c.issued_at = "2026-11-22T03:10:00Z";
+  c.valid_until = "2029-11-21";
+  c.state = state;
+  if (state == "revoked") {
+    c.revoked_at = "2026-11-23T01:00:00Z";
+    c.revoke_reason = "以欺骗手段取得许可";
+  }
+  return c;
+}
+
+Publicity publicity(const std::string& state) {
+  Publicity p;
+  p.state = state;
+  p.due_at = "2026-12-01T16:00:00Z";
+  if (state != "pending") p.published_at = "2026-11-24T02:00:00Z";
+  if (state == "withdrawn") p.withdrawn_at = "2026-11-25T03:30:00+08:00";
+  return p;
+}
+
+using Lines = std::vector<std::pair<std::string, std::string>>;
+
+TEST_F(Case, WithoutCertificateOrPublicityNothingIsShownForThem) {
+  EXPECT_TRUE(p.certificate().empty());
+  EXPECT_TRUE(p.publicity().empty());
+}
+
+TEST_F(Case, ShowsTheCertificateInBeijingTime) {
+  api.detail.certificate = certificate();
+  p.load();
+  EXPECT_EQ(p.certificate(), (Lines{{"E-certificate", "FZ-SCJG-2026-000123"},
+                                    {"Certificate type", "营业执照（个体工商户）"},
+                                    {"Issued at", "2026-11-22 11:10"},
+                                    {"Valid until", "2029-11-21"},
+                                    {"Certificate state", "Valid"}}));
+  api.detail.certificate->valid_until = "";  // without end (长期)
+  p.load();
+  EXPECT_EQ(p.certificate()[3], (std::pair<std::string, std::string>{"Valid until", "Long-term"}));
+}
+
+TEST_F(Case, ARevokedCertificateSaysWhenAndWhy) {
+  api.detail.certificate = certificate("revoked");
+  p.load();
+  EXPECT_EQ(p.certificate().back().second, "Revoked on 2026-11-23 09:00: 以欺骗手段取得许可");
+  api.detail.certificate->revoke_reason = "";
+  p.load();
+  EXPECT_EQ(p.certificate().back().second, "Revoked on 2026-11-23 09:00");
+  EXPECT_EQ(certificate_state_text(certificate("suspended")), "suspended");  // a state this program does not know
+}
+
+TEST_F(Case, ShowsThePublicityState) {
+  api.detail.publicity = publicity("pending");
+  p.load();
+  EXPECT_EQ(p.publicity(), (Lines{{"Publicity", "To be publicised (due 2026-12-02 00:00)"}}));
+  api.detail.publicity = publicity("published");
+  p.load();
+  EXPECT_EQ(p.publicity(), (Lines{{"Publicity", "Publicised (2026-11-24 10:00)"}}));
+  api.detail.publicity = publicity("withdrawn");
+  p.load();
+  EXPECT_EQ(p.publicity(), (Lines{{"Publicity", "Withdrawn (2026-11-25 03:30)"}}));
+  EXPECT_EQ(publicity_text(publicity("archived")), "archived");
+}
+
+TEST_F(Case, PublicisingIsConfirmedAndLabelled) {
+  api.detail.row.state = "completed";
+  api.detail.actions = {"publicise"};
+  p.load();
+  EXPECT_EQ(p.actions(), (Lines{{"publicise", "Publicise"}}));
+  const ActionSpec s = p.spec("publicise");
+  EXPECT_TRUE(s.irreversible);
+  EXPECT_FALSE(s.needs_reason);
+  EXPECT_EQ(label("issue_certificate"), "Issue certificate");
+}
+
+TEST_F(CaseDocuments, TheCertificateIsOfferedWhenTheCaseHasOne) {
+  const HistoryEntry complete = event("complete", "certificate_issued", "completed");
+  api.detail.certificate = certificate();
+  EXPECT_EQ(kinds("completed", {submit, complete}), (K{"receipt", "certificate", "acceptance"}));
+  EXPECT_EQ(kinds("certificate_issued", {submit}), (K{"certificate", "acceptance"}));
+  api.detail.certificate = certificate("revoked");  // the revoked certificate is still a document
+  EXPECT_EQ(kinds("revoked", {submit, complete, event("revoke", "completed", "revoked")}),
+            (K{"receipt", "certificate", "acceptance", "revocation"}));
+  api.detail.certificate.reset();
+  EXPECT_EQ(kinds("completed", {submit, complete}), (K{"receipt", "acceptance"}));
+  EXPECT_EQ(document_title("certificate"), "E-certificate");
+  api.detail.certificate = certificate();
+  p.load();
+  p.fetch_document("certificate", DocumentUse::preview);
+  EXPECT_EQ(api.calls.back(), "document ZS1 certificate");
+  ASSERT_EQ(view.documents.size(), 1u);
+  EXPECT_EQ(view.documents[0].kind, "certificate");
+  EXPECT_EQ(p.document_file_name("certificate"), "ZS1-certificate.pdf");
+}
+
 TEST_F(Case, ADocumentIsDownloadedAndHandedToTheView) {
   p.fetch_document("receipt", DocumentUse::save);
   EXPECT_EQ(api.calls.back(), "document ZS1 receipt");
@@ -731,6 +831,241 @@ TEST(Revocation, FindPreviewAndRevoke) {
   EXPECT_EQ(api.act_inputs[0].version, 5);
   EXPECT_EQ(api.act_inputs[0].ban, view.spec.may_ban);  // the ban only where the table allows it
   EXPECT_EQ(view.past, 1);  // past revocations reloaded
+}
+
+// A completed case the user may revoke, found and selected.
+class RevocationEffects : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    api.all_rows = {row("ZS1", "green", "", 5)};
+    api.all_rows[0].state = "completed";
+    api.detail.row = api.all_rows[0];
+    api.detail.actions = {"revoke"};
+  }
+  // The preview of the case as the server has it now.
+  std::vector<std::string> preview() {
+    p.search("ZS1");
+    p.select(0);
+    return p.preview();
+  }
+  static bool has(const std::vector<std::string>& lines, const std::string& text) {
+    return std::find(lines.begin(), lines.end(), text) != lines.end();
+  }
+  static bool mentions(const std::vector<std::string>& lines, const std::string& text) {
+    return std::any_of(lines.begin(), lines.end(),
+                       [&](const std::string& l) { return l.find(text) != std::string::npos; });
+  }
+  FakeApi api;
+  InlineRunner runner;
+  RevocationSpy view;
+  RevocationPresenter p{view, api, runner};
+};
+
+TEST_F(RevocationEffects, ThePreviewListsEveryEffect) {
+  api.detail.certificate = certificate();
+  api.detail.publicity = publicity("published");
+  EXPECT_EQ(preview(), (std::vector<std::string>{
+                           "Case ZS1    张三",
+                           "Now: Completed",
+                           "Revoking will: mark the decision revoked (the case ends as Revoked);",
+                           "recall the e-certificate FZ-SCJG-2026-000123 (营业执照（个体工商户）): it is marked "
+                           "revoked and no longer valid;",
+                           "withdraw the publicity record published on 2026-11-24 10:00;",
+                           "if you choose, bar the applicant from this item for one year (the item provides for it);",
+                           "notify the applicant and record it in the audit log.",
+                       }));
+}
+
+TEST_F(RevocationEffects, APendingPublicityIsWithdrawnBeforeItIsPublished) {
+  api.detail.publicity = publicity("pending");
+  const auto lines = preview();
+  EXPECT_TRUE(has(lines, "withdraw the pending publicity record (it will not be published);"));
+  EXPECT_FALSE(mentions(lines, "e-certificate"));
+}
+
+TEST_F(RevocationEffects, NoCertificateOrPublicityNoLinesForThem) {
+  const auto lines = preview();
+  EXPECT_TRUE(has(lines, "Revoking will: mark the decision revoked (the case ends as Revoked);"));
+  EXPECT_TRUE(mentions(lines, "bar the applicant"));
+  EXPECT_FALSE(mentions(lines, "e-certificate"));
+  EXPECT_FALSE(mentions(lines, "publicity"));
+  EXPECT_FALSE(mentions(lines, "come with"));  // the placeholder of before e-certificates is gone
+}
+
+TEST_F(RevocationEffects, AlreadyRevokedCertificateAndWithdrawnPublicityAreNotListed) {
+  api.detail.certificate = certificate("revoked");
+  api.detail.publicity = publicity("withdrawn");
+  const auto lines = preview();
+  EXPECT_FALSE(mentions(lines, "e-certificate"));
+  EXPECT_FALSE(mentions(lines, "publicity"));
+  EXPECT_TRUE(mentions(lines, "notify the applicant"));
+}
+
+TEST_F(RevocationEffects, AfterTheRevocationTheOutcomeComesFromTheCaseReadAgain) {
+  api.detail.certificate = certificate();
+  api.detail.publicity = publicity("published");
+  preview();
+  CaseDetail after = api.detail;
+  after.row.state = "revoked";
+  after.actions.clear();
+  HistoryEntry revoke = event("revoke", "completed", "revoked");
+  revoke.at = "2026-11-23T09:00:00+08:00";
+  revoke.ban = true;
+  after.history.push_back(revoke);
+  after.certificate = certificate("revoked");
+  after.publicity = publicity("withdrawn");
+  api.after_act = after;
+  view.fill.reason = "以欺骗手段取得许可";
+  view.fill.legal_basis = "《行政许可法》第六十九条";
+  view.fill.ban = true;
+  p.revoke();
+  ASSERT_GE(api.calls.size(), 2u);
+  EXPECT_EQ(api.calls[api.calls.size() - 2], "detail ZS1");  // read again after the act, then past revocations
+  EXPECT_EQ(api.calls[api.calls.size() - 3], "act ZS1 revoke");
+  EXPECT_FALSE(p.can_revoke());
+  EXPECT_EQ(p.preview(), (std::vector<std::string>{
+                             "Case ZS1    张三",
+                             "Now: Revoked",
+                             "The decision was revoked on 2026-11-23 09:00.",
+                             "The applicant is barred from this item for one year.",
+                             "E-certificate FZ-SCJG-2026-000123: Revoked on 2026-11-23 09:00: 以欺骗手段取得许可",
+                             "Publicity: Withdrawn (2026-11-25 03:30)",
+                         }));
+  EXPECT_TRUE(view.errors.empty());
+  EXPECT_EQ(view.statuses.back(), "Revoked: ZS1");
+}
+
+TEST_F(RevocationEffects, WhenTheCaseCannotBeReadAgainTheRevocationsAnswerIsShown) {
+  preview();
+  CaseDetail after = api.detail;
+  after.row.state = "revoked";
+  after.actions.clear();
+  api.after_act = after;
+  api.detail_error = make_error("net.timeout", "");
+  view.fill.reason = "以欺骗手段取得许可";
+  view.fill.legal_basis = "《行政许可法》第六十九条";
+  p.revoke();
+  EXPECT_TRUE(view.errors.empty());
+  ASSERT_NE(p.selected(), nullptr);
+  EXPECT_EQ(p.selected()->row.state, "revoked");
+}
+
+TEST_F(RevocationEffects, TheSearchTakesACertificateNumber) {
+  p.search("");
+  EXPECT_EQ(view.statuses.back(), "Enter a case number, the applicant's ID number or a certificate number.");
+  EXPECT_EQ(HttpApi::inbox_query_string([] {
+              InboxQuery q;
+              q.search = "FZ-SCJG-2026-000123";
+              return q;
+            }()),
+            "limit=200&offset=0&q=FZ-SCJG-2026-000123");
+}
+
+// ---- the case JSON of the server read by HttpApi (canned answers, no server) -----------------
+
+struct CannedTransport final : Transport {
+  std::string body;
+  std::vector<std::string> targets;
+  Result<HttpReply> send(const std::string& method, const std::string& target, const std::string&,
+                         const std::string&, const std::string&) override {
+    targets.push_back(method + " " + target);
+    return HttpReply{200, body};
+  }
+  Result<std::string> fingerprint() override { return std::string("AA:BB"); }
+  std::string pinned() const override { return ""; }
+  Status pin(const std::string&) override { return {}; }
+};
+
+class CaseJson : public ::testing::Test {
+ protected:
+  // The case detail HttpApi reads from a case with these extra members.
+  CaseDetail read(const std::string& members) {
+    transport.body = R"({"case_no":"ZS1","state":"completed","version":4)" + members + "}";
+    auto d = api.case_detail("ZS1");
+    EXPECT_TRUE(d.ok()) << members;
+    return d ? *d : CaseDetail{};
+  }
+  CannedTransport transport;
+  HttpApi api{transport};
+};
+
+TEST_F(CaseJson, CertificateAndPublicityAreRead) {
+  const CaseDetail d = read(R"(,"certificate":{"no":"FZ-SCJG-2026-000123","type":"营业执照（个体工商户）",)"
+                            R"("issued_at":"2026-11-22T03:10:00Z","valid_until":"2029-11-21","state":"revoked",)"
+                            R"("revoked_at":"2026-11-23T01:00:00Z","revoke_reason":"以欺骗手段取得许可"},)"
+                            R"("publicity":{"state":"withdrawn","due_at":"2026-12-01T16:00:00Z",)"
+                            R"("published_at":"2026-11-24T02:00:00Z","withdrawn_at":"2026-11-25T03:30:00Z"})");
+  EXPECT_EQ(transport.targets.back(), "GET /api/v1/cases/ZS1");
+  EXPECT_EQ(d.row.version, 4);
+  ASSERT_TRUE(d.certificate.has_value());
+  EXPECT_EQ(d.certificate->no, "FZ-SCJG-2026-000123");
+  EXPECT_EQ(d.certificate->type, "营业执照（个体工商户）");
+  EXPECT_EQ(d.certificate->issued_at, "2026-11-22T03:10:00Z");
+  EXPECT_EQ(d.certificate->valid_until, "2029-11-21");
+  EXPECT_EQ(d.certificate->state, "revoked");
+  EXPECT_EQ(d.certificate->revoked_at, "2026-11-23T01:00:00Z");
+  EXPECT_EQ(d.certificate->revoke_reason, "以欺骗手段取得许可");
+  ASSERT_TRUE(d.publicity.has_value());
+  EXPECT_EQ(d.publicity->state, "withdrawn");
+  EXPECT_EQ(d.publicity->due_at, "2026-12-01T16:00:00Z");
+  EXPECT_EQ(d.publicity->published_at, "2026-11-24T02:00:00Z");
+  EXPECT_EQ(d.publicity->withdrawn_at, "2026-11-25T03:30:00Z");
+}
+
+TEST_F(CaseJson, NullOrAbsentMeansNone) {
+  for (const char* members : {"", R"(,"certificate":null,"publicity":null)"}) {
+    const CaseDetail d = read(members);
+    EXPECT_FALSE(d.certificate.has_value()) << members;
+    EXPECT_FALSE(d.publicity.has_value()) << members;
+  }
+  const CaseDetail d = read(R"(,"certificate":{"no":"FZ-1","issued_at":"2026-11-22T03:10:00Z","valid_until":null,)"
+                            R"("state":"valid","revoked_at":null},"publicity":{"state":"pending",)"
+                            R"("due_at":"2026-12-01T16:00:00Z","published_at":null,"withdrawn_at":null})");
+  ASSERT_TRUE(d.certificate.has_value());
+  EXPECT_EQ(d.certificate->valid_until, "");  // 长期
+  EXPECT_EQ(d.certificate->revoked_at, "");
+  ASSERT_TRUE(d.publicity.has_value());
+  EXPECT_EQ(d.publicity->published_at, "");
+  EXPECT_EQ(d.publicity->withdrawn_at, "");
+}
+
+TEST_F(CaseJson, WrongTypesNeverCrash) {
+  // Not objects, or objects without a number / a state: none.
+  for (const char* members : {R"(,"certificate":"FZ-1","publicity":"pending")", R"(,"certificate":[],"publicity":7)",
+                              R"(,"certificate":{"no":5},"publicity":{"state":true})",
+                              R"(,"certificate":{},"publicity":{"due_at":"2026-12-01T16:00:00Z"})"}) {
+    const CaseDetail d = read(members);
+    EXPECT_EQ(d.row.case_no, "ZS1") << members;
+    EXPECT_FALSE(d.certificate.has_value()) << members;
+    EXPECT_FALSE(d.publicity.has_value()) << members;
+  }
+  // Members of another type read as "".
+  const CaseDetail d = read(R"(,"certificate":{"no":"FZ-1","type":1,"issued_at":false,"valid_until":[],"state":{},)"
+                            R"("revoked_at":2,"revoke_reason":null},"publicity":{"state":"published","due_at":1,)"
+                            R"("published_at":{"at":"x"},"withdrawn_at":[]})");
+  ASSERT_TRUE(d.certificate.has_value());
+  EXPECT_EQ(d.certificate->no, "FZ-1");
+  EXPECT_EQ(d.certificate->type + d.certificate->issued_at + d.certificate->valid_until + d.certificate->state +
+                d.certificate->revoked_at + d.certificate->revoke_reason,
+            "");
+  ASSERT_TRUE(d.publicity.has_value());
+  EXPECT_EQ(d.publicity->due_at + d.publicity->published_at + d.publicity->withdrawn_at, "");
+  EXPECT_EQ(publicity_text(*d.publicity), "Publicised ()");
+}
+
+TEST_F(CaseJson, TheCertificateDocumentIsAskedForByItsKind) {
+  transport.body = "%PDF-1.7\n";
+  const auto pdf = api.document("ZS1", "certificate");
+  ASSERT_TRUE(pdf.ok());
+  EXPECT_EQ(transport.targets.back(), "GET /api/v1/cases/ZS1/documents/certificate.pdf");
+}
+
+TEST(Messages, TimesOfAnyOffsetAreShownInBeijingTime) {
+  EXPECT_EQ(short_time("2026-11-22T03:10:00Z"), "2026-11-22 11:10");
+  EXPECT_EQ(short_time("2026-11-22T18:30:00+08:00"), "2026-11-22 18:30");
+  EXPECT_EQ(short_time("2026-11-22T20:00:00Z"), "2026-11-23 04:00");  // the next day in Beijing
+  EXPECT_EQ(short_time("2029-11-21"), "2029-11-21");                  // a day, as written
+  EXPECT_EQ(short_time(""), "");
 }
 
 TEST(Messages, ErrorTextsCarryTheirIds) {

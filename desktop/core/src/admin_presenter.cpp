@@ -18,25 +18,6 @@ std::string trim(const std::string& s) {
   return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
 }
 
-// "%1 of %2" with the arguments in order (one pass: an argument's own text is never replaced):
-// translated sentences keep their own word order.
-std::string fill(const std::string& text, std::initializer_list<std::string> args) {
-  const std::vector<std::string> a(args);
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 1 < text.size() && text[i + 1] >= '1' && text[i + 1] <= '9') {
-      const auto n = static_cast<std::size_t>(text[i + 1] - '1');
-      if (n < a.size()) {
-        out += a[n];
-        ++i;
-        continue;
-      }
-    }
-    out += text[i];
-  }
-  return out;
-}
-
 std::string number(long n) { return std::to_string(n); }
 
 std::string join(const std::vector<std::string>& xs, const std::string& sep) {

@@ -48,7 +48,7 @@ std::string standing_decision(const CaseDetail& d) {
 
 bool irreversible(const std::string& a) {
   return a == "confirm_recheck" || a == "fail_recheck" || a == "manual_approve" || a == "manual_reject" ||
-         a == "revoke" || a == "request_correction";
+         a == "revoke" || a == "request_correction" || a == "publicise";  // a publication is public at once
 }
 
 }  // namespace
@@ -69,8 +69,33 @@ std::string value_text(const json::Value& v) {
   return json::to_json(v);
 }
 
+std::vector<std::pair<std::string, std::string>> certificate_lines(const Certificate& c) {
+  return {{tr("E-certificate"), c.no},
+          {tr("Certificate type"), c.type},
+          {tr("Issued at"), short_time(c.issued_at)},
+          {tr("Valid until"), c.valid_until.empty() ? tr("Long-term") : c.valid_until},
+          {tr("Certificate state"), certificate_state_text(c)}};
+}
+
+std::string certificate_state_text(const Certificate& c) {
+  if (c.state == "valid") return tr("Valid");
+  if (c.state == "revoked") {
+    return c.revoke_reason.empty() ? fill(tr("Revoked on %1"), {short_time(c.revoked_at)})
+                                   : fill(tr("Revoked on %1: %2"), {short_time(c.revoked_at), c.revoke_reason});
+  }
+  return c.state;
+}
+
+std::string publicity_text(const Publicity& p) {
+  if (p.state == "pending") return fill(tr("To be publicised (due %1)"), {short_time(p.due_at)});
+  if (p.state == "published") return fill(tr("Publicised (%1)"), {short_time(p.published_at)});
+  if (p.state == "withdrawn") return fill(tr("Withdrawn (%1)"), {short_time(p.withdrawn_at)});
+  return p.state;
+}
+
 std::string document_title(const std::string& kind) {
   if (kind == "receipt") return tr("Completion receipt");
+  if (kind == "certificate") return tr("E-certificate");
   if (kind == "acceptance") return tr("Notice of acceptance");
   if (kind == "non_acceptance") return tr("Notice of non-acceptance");
   if (kind == "correction") return tr("Notice to supplement materials");
@@ -195,6 +220,16 @@ std::vector<std::pair<std::string, std::string>> CasePresenter::actions() const 
   return out;
 }
 
+std::vector<std::pair<std::string, std::string>> CasePresenter::certificate() const {
+  if (!detail_.certificate) return {};
+  return certificate_lines(*detail_.certificate);
+}
+
+std::vector<std::pair<std::string, std::string>> CasePresenter::publicity() const {
+  if (!detail_.publicity) return {};
+  return {{tr("Publicity"), publicity_text(*detail_.publicity)}};
+}
+
 ActionSpec make_action_spec(const CaseDetail& d, const std::string& action) {
   ActionSpec s;
   s.action = action;
@@ -280,6 +315,7 @@ std::vector<std::pair<std::string, std::string>> CasePresenter::documents() cons
                          });
   std::vector<std::string> kinds;
   if (completed) kinds.emplace_back("receipt");
+  if (d.certificate) kinds.emplace_back("certificate");
   if (!refused_acceptance && !d.history.empty()) kinds.emplace_back("acceptance");
   if (refused_acceptance) kinds.emplace_back("non_acceptance");
   if (has_event(d, {"request_correction"})) kinds.emplace_back("correction");

@@ -50,6 +50,22 @@ Result<std::vector<CaseRow>> rows_of(const json::Value& v, std::string_view key)
   return rows;
 }
 
+// The e-certificate member: null, absent, not an object or without a number → none. Members of
+// another type read as "" (valid_until null: without end).
+std::optional<Certificate> certificate_of(const json::Value& v) {
+  const json::Value* c = v.find("certificate");
+  if (c == nullptr || !c->is_object() || str(*c, "no").empty()) return std::nullopt;
+  return Certificate{str(*c, "no"),    str(*c, "type"),       str(*c, "issued_at"),    str(*c, "valid_until"),
+                     str(*c, "state"), str(*c, "revoked_at"), str(*c, "revoke_reason")};
+}
+
+// The publicity member (双公示): null, absent, not an object or without a state → none.
+std::optional<Publicity> publicity_of(const json::Value& v) {
+  const json::Value* p = v.find("publicity");
+  if (p == nullptr || !p->is_object() || str(*p, "state").empty()) return std::nullopt;
+  return Publicity{str(*p, "state"), str(*p, "due_at"), str(*p, "published_at"), str(*p, "withdrawn_at")};
+}
+
 Result<CaseDetail> detail_of(const json::Value& v) {
   if (!v.is_object() || str(v, "case_no").empty()) return invalid_reply("a case without a number");
   CaseDetail d;
@@ -66,6 +82,8 @@ Result<CaseDetail> detail_of(const json::Value& v) {
   d.materials = member(v, "materials");
   d.warnings = strings(v, "warnings");
   d.actions = strings(v, "available_actions");
+  d.certificate = certificate_of(v);
+  d.publicity = publicity_of(v);
   const json::Value decision = member(v, "automatic_decision");
   d.outcome = str(decision, "outcome");
   // The reasons carry each failed rule's description, message and legal basis; the trace each

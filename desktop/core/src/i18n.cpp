@@ -4,6 +4,9 @@
 
 #include <map>
 #include <string_view>
+#include <vector>
+
+#include "zhishen/core/date.hpp"
 
 namespace zhishen::desk {
 namespace {
@@ -51,6 +54,8 @@ const std::map<std::string_view, const char*>& labels() {
       {"suspend", N_("Suspend")},
       {"resume", N_("Resume")},
       {"revoke", N_("Revoke")},
+      {"issue_certificate", N_("Issue certificate")},
+      {"publicise", N_("Publicise")},
       // automatic outcomes
       {"approved", N_("Approved")},
       {"rejected", N_("Refused")},
@@ -200,9 +205,27 @@ std::string error_text(const Error& e) {
 
 std::string short_time(const std::string& iso) {
   if (iso.size() < 16) return iso;
-  std::string s = iso.substr(0, 16);
+  const auto t = parse_instant(iso);
+  std::string s = t ? format_instant(*t, UtcOffset{}).substr(0, 16) : iso.substr(0, 16);
   s[10] = ' ';
   return s;
+}
+
+std::string fill(const std::string& text, std::initializer_list<std::string> args) {
+  const std::vector<std::string> a(args);
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 1 < text.size() && text[i + 1] >= '1' && text[i + 1] <= '9') {
+      const auto n = static_cast<std::size_t>(text[i + 1] - '1');
+      if (n < a.size()) {
+        out += a[n];
+        ++i;
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
 }
 
 std::string label(const std::string& code) {

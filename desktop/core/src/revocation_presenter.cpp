@@ -29,7 +29,7 @@ void RevocationPresenter::search(const std::string& raw) {
   const auto b = raw.find_first_not_of(" \t");
   const std::string text = b == std::string::npos ? "" : raw.substr(b, raw.find_last_not_of(" \t") - b + 1);
   if (text.empty()) {
-    view_.show_status(tr("Enter a case number or the applicant's ID number."));
+    view_.show_status(tr("Enter a case number, the applicant's ID number or a certificate number."));
     return;
   }
   InboxQuery q;
@@ -89,18 +89,39 @@ std::vector<std::string> RevocationPresenter::preview() const {
       tr("Case ") + d.row.case_no + "  " + d.item_name + "  " + d.row.applicant_name,
       tr("Now: ") + label(d.row.state),
   };
+  if (d.row.state == "revoked") {  // the outcome, as the server has it now
+    const auto revoked = std::find_if(d.history.rbegin(), d.history.rend(),
+                                      [](const HistoryEntry& h) { return h.action == "revoke"; });
+    if (revoked != d.history.rend()) {
+      lines.push_back(fill(tr("The decision was revoked on %1."), {short_time(revoked->at)}));
+      if (revoked->ban) lines.push_back(tr("The applicant is barred from this item for one year."));
+    }
+    if (d.certificate) {
+      lines.push_back(fill(tr("E-certificate %1: %2"), {d.certificate->no, certificate_state_text(*d.certificate)}));
+    }
+    if (d.publicity) lines.push_back(fill(tr("Publicity: %1"), {publicity_text(*d.publicity)}));
+    return lines;
+  }
   if (!can_revoke()) {
     lines.push_back(tr("You may not revoke this case (approvers revoke decided approvals)."));
     return lines;
   }
   lines.push_back(tr("Revoking will: mark the decision revoked (the case ends as Revoked);"));
+  if (d.certificate && d.certificate->state != "revoked") {
+    lines.push_back(fill(tr("recall the e-certificate %1 (%2): it is marked revoked and no longer valid;"),
+                         {d.certificate->no, d.certificate->type}));
+  }
+  if (d.publicity && d.publicity->state != "withdrawn") {
+    lines.push_back(d.publicity->state == "published"
+                        ? fill(tr("withdraw the publicity record published on %1;"), {short_time(d.publicity->published_at)})
+                        : tr("withdraw the pending publicity record (it will not be published);"));
+  }
   const auto state = lifecycle::parse_state(d.row.state);
   const auto* rule = state ? lifecycle::find_rule(*state, lifecycle::Action::revoke) : nullptr;
   if (rule != nullptr && rule->ban_allowed) {
     lines.push_back(tr("if you choose, bar the applicant from this item for one year (the item provides for it);"));
   }
   lines.push_back(tr("notify the applicant and record it in the audit log."));
-  lines.push_back(tr("E-certificate recall and publicity withdrawal come with the e-certificate release."));
   return lines;
 }
 
@@ -134,8 +155,15 @@ void RevocationPresenter::revoke() {
   if (!spec.may_ban) in.ban = false;
   in.version = d.row.version;
   busy_ = true;
+  // The outcome is shown from the case read again after the revocation (its certificate and
+  // publicity as the server has them now); the revocation's own answer when that read fails.
   async<Result<CaseDetail>>(runner_, alive_,
-                            [api = &api_, no = d.row.case_no, in]() { return api->act(no, "revoke", in); },
+                            [api = &api_, no = d.row.case_no, in]() -> Result<CaseDetail> {
+                              auto after = api->act(no, "revoke", in);
+                              if (!after) return after;
+                              auto reloaded = api->case_detail(no);
+                              return reloaded ? std::move(reloaded) : std::move(after);
+                            },
                             [this](Result<CaseDetail> after) {
                               busy_ = false;
                               if (!after) {

@@ -13,6 +13,7 @@ void add_casework_routes(Router& r);  // inbox, case detail, actions (handlers/c
 void add_supervision_routes(Router& r);  // board, overdue, tickets, statistics
 void add_admin_catalogue_routes(Router& r);  // items and rule-set versions, holidays, datasets
 void add_document_routes(Router& r);  // case documents and the ledger as PDF/CSV
+void add_certificate_routes(Router& r);  // e-certificates: verification, revocation lists, keys
 
 // All routes, in the order the OpenAPI document lists them.
 inline void add_all_routes(Router& r) {
@@ -22,6 +23,7 @@ inline void add_all_routes(Router& r) {
   add_casework_routes(r);
   add_supervision_routes(r);
   add_document_routes(r);
+  add_certificate_routes(r);
   add_admin_directory_routes(r);
   add_admin_catalogue_routes(r);
 }

@@ -26,9 +26,9 @@ int status_for(const std::string& id) {
   if (id == "http.method") return 405;
   if (id == "http.body.too_large") return 413;
   if (id == "http.content_type") return 415;
-  if (id == "store.unavailable" || id == "store.busy") return 503;
+  if (id == "store.unavailable" || id == "store.busy" || id == "signer.no_key") return 503;
   if (id == "server.internal" || id == "store.io" || id == "report.render" || starts(id, "crypto.")) return 500;
-  if (starts(id, "http.") || starts(id, "json.parse.")) return 400;
+  if (starts(id, "http.") || starts(id, "json.parse.") || starts(id, "envelope.")) return 400;
   return 422;  // a well-formed request the rules of the domain refuse (id.*, date.*, rules.*, ...)
 }
 

@@ -2,6 +2,7 @@
 #include "case_followups.hpp"
 
 #include "permissions.hpp"
+#include "zhishen/certificates/certificate.hpp"
 #include "zhishen/lifecycle/case_machine.hpp"
 
 namespace zhishen::server {
@@ -37,6 +38,9 @@ Status notify(ports::StoreTx& tx, const CompiledItem* item, const domain::CaseFi
     case Action::manual_approve:
       template_id = completed ? "case.completed" : "decision.approved";
       text = what + (completed ? "已准予许可并办结。" : "已准予许可，电子证照制发后办结。");
+      if (completed && after.record.terms.issues_certificate) {
+        text += "电子证照编号" + certificates::certificate_number(after.case_no) + "。";
+      }
       break;
     case Action::manual_reject:
       template_id = "case.completed";
@@ -47,6 +51,9 @@ Status notify(ports::StoreTx& tx, const CompiledItem* item, const domain::CaseFi
       template_id = "case.completed";
       text = what + (after.record.decision == lifecycle::Decision::approved ? "经复核，已办结。"
                                                                             : "经复核，不予许可决定维持，已办结。");
+      if (after.record.terms.issues_certificate && after.record.decision == lifecycle::Decision::approved) {
+        text += "电子证照编号" + certificates::certificate_number(after.case_no) + "。";
+      }
       break;
     case Action::revoke:
       template_id = "decision.revoked";
@@ -129,7 +136,12 @@ Status record_followups(ports::StoreTx& tx, const Principal& who, const Compiled
     }
     if (auto p = tx.supervision().publicity_for(no); p && !p->withdrawn_at) {  // 双公示 withdrawn (R8)
       p->withdrawn_at = now;
+      p->fields.set("XK_ZT", "1");  // 当前状态: 撤销
       if (auto u = tx.supervision().update_publicity(*p); !u) return u;
+    }
+    const std::string cert_no = certificates::certificate_number(no);  // 电子证照 recalled (R7)
+    if (auto c = tx.supervision().certificate(cert_no); c && !c->revoked_at) {
+      if (auto r = tx.supervision().revoke_certificate(cert_no, now, in.reason); !r) return r;
     }
   }
   if (auto n = notify(tx, item, before, after, action, now); !n) return n;

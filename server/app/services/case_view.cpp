@@ -2,9 +2,12 @@
 // inbox line and of the whole case, and GET /api/v1/cases/{no}.
 #include "case_view.hpp"
 
+#include "certificates.hpp"
+
 #include <algorithm>
 
 #include "casework.hpp"
+#include "certificates.hpp"
 #include "zhishen/lifecycle/case_deadlines.hpp"
 #include "zhishen/lifecycle/transition_table.hpp"
 
@@ -122,6 +125,7 @@ const std::vector<StaffAction>& staff_actions() {
       {"suspend", Action::suspend, Permission::review},
       {"resume", Action::resume, Permission::review},
       {"revoke", Action::revoke, Permission::approval},
+      {"publicise", Action::publicise, Permission::review},
   };
   return kActions;
 }
@@ -204,8 +208,8 @@ json::Value summary_json(const domain::CaseSummary& s) {
                       {"version", s.version}};
 }
 
-json::Value case_json(ServerContext& ctx, const Principal& who, const domain::CaseFile& f,
-                      const std::vector<domain::DecisionRecord>& decisions) {
+json::Value case_json(ServerContext& ctx, const Principal& who, const domain::CaseFile& f, ports::StoreTx& tx) {
+  const std::vector<domain::DecisionRecord> decisions = tx.cases().decisions(f.case_no);
   auto cat = ctx.catalogue();
   const CompiledItem* item = cat->find(f.item_code);
   const domain::DecisionRecord* automatic = nullptr;
@@ -245,6 +249,8 @@ json::Value case_json(ServerContext& ctx, const Principal& who, const domain::Ca
                       {"decisions", std::move(decision_list)},
                       {"history", history_json(f.record)},
                       {"deadlines", deadlines_json(ctx, f.record)},
+                      {"certificate", certificate_summary(tx, f.case_no)},
+                      {"publicity", publicity_summary(tx, f.case_no)},
                       {"available_actions", strings_json(open_actions(who, f))}};
 }
 
@@ -254,7 +260,7 @@ Result<json::Value> case_detail(ServerContext& ctx, const Principal& who, const 
   auto st = ctx.store().transact([&](ports::StoreTx& tx) -> Status {
     auto f = load_visible(tx, who, case_no);
     if (!f) return f.error();
-    out = case_json(ctx, who, *f, tx.cases().decisions(case_no));
+    out = case_json(ctx, who, *f, tx);
     // Personal data shown in clear is a read worth recording (who saw whose identity, when).
     if (sees_personal_data(who)) {
       tx.audit().append({0, ctx.now(), who.staff.username, "approver", "case.view_personal_data", case_no,

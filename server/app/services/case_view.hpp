@@ -48,7 +48,7 @@ json::Value deadlines_json(ServerContext& ctx, const lifecycle::CaseRecord& r);
 std::string mask_address(const std::string& address);
 
 json::Value summary_json(const domain::CaseSummary& s);
-json::Value case_json(ServerContext& ctx, const Principal& who, const domain::CaseFile& f,
-                      const std::vector<domain::DecisionRecord>& decisions);
+// The whole case with its decisions, certificate and publicity record (read in `tx`).
+json::Value case_json(ServerContext& ctx, const Principal& who, const domain::CaseFile& f, ports::StoreTx& tx);
 
 }  // namespace zhishen::server

@@ -11,6 +11,7 @@
 #include "case_followups.hpp"
 #include "case_support.hpp"
 #include "case_view.hpp"
+#include "certificates.hpp"
 #include "documents.hpp"
 
 namespace zhishen::server {
@@ -139,17 +140,18 @@ Result<json::Value> act_on_case(ServerContext& ctx, const Principal& who, const 
       if (auto s = assign(tx, who, *f, assignee, in->version, std::string(a->name), now); !s) return s;
     } else {
       const domain::CaseFile before = *f;
+      const CompiledItem* item = cat->find(f->item_code);
       if (auto s = apply_staff_transition(who, *f, *a->transition, *in, now); !s) return s;
+      if (auto s = issue_if_due(ctx, tx, *f, item, now); !s) return s;  // 电子证照 before 办结 (001 Art.19)
       refresh_deadlines(ctx, *f);
       if (auto s = tx.cases().save(*f, in->version); !s) return s;
-      if (auto s = record_followups(tx, who, cat->find(f->item_code), before, *f, *a->transition, *in, now); !s) {
-        return s;
-      }
+      if (auto s = record_followups(tx, who, item, before, *f, *a->transition, *in, now); !s) return s;
+      if (auto s = record_publicity(ctx, tx, before, *f, now); !s) return s;
       if (f->record.state == lifecycle::State::completed && before.record.state != lifecycle::State::completed) {
         if (auto s = keep_receipt(ctx, tx, *f); !s) return s;  // the receipt commits with the completion
       }
     }
-    out = case_json(ctx, who, *f, tx.cases().decisions(case_no));
+    out = case_json(ctx, who, *f, tx);
     return {};
   });
   if (!st) return st.error();

@@ -2,6 +2,9 @@
 // catalogue, then written by zhishen_reports.
 #include "documents.hpp"
 
+#include "certificates.hpp"
+#include "zhishen/certificates/certificate.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -200,7 +203,7 @@ Result<reports::Document> build(ServerContext& ctx, bool full_id, const Gathered
     return reports::notice(NoticeKind::revocation, n);
   }
   return make_error("document.kind.unknown",
-                    "no document '" + kind + "' (receipt, acceptance, non_acceptance, correction, refusal, revocation)");
+                    "no document '" + kind + "' (receipt, acceptance, non_acceptance, correction, refusal, revocation, certificate)");
 }
 
 Result<Response> pdf_response(const reports::Document& doc, const std::string& filename) {
@@ -231,12 +234,14 @@ Result<Response> case_document(ServerContext& ctx, const Principal& who, const s
   std::optional<domain::StoredDocument> kept;
   auto cat = ctx.catalogue();
   const bool approver = who.has_role(lifecycle::Role::approver);
+  std::optional<domain::Certificate> cert;
   auto st = ctx.store().transact([&](ports::StoreTx& tx) -> Status {
     auto f = load_visible(tx, who, case_no);
     if (!f) return f.error();
     g.file = std::move(f).value();
     if (auto d = tx.directory().department(g.file.department_code)) g.department_name = d->name;
     if (kind == "receipt") kept = tx.supervision().document(case_no, "receipt");
+    if (kind == "certificate") cert = tx.supervision().certificate(certificates::certificate_number(case_no));
     if (approver && kind != "receipt") {  // a document with personal data in clear
       tx.audit().append({0, ctx.now(), who.staff.username, "approver", "case.document", case_no,
                          json::Object{{"kind", kind}}, "", ""});
@@ -248,6 +253,11 @@ Result<Response> case_document(ServerContext& ctx, const Principal& who, const s
     Response r = Response::text(std::move(kept->bytes), "application/pdf");
     r.headers.emplace_back("Content-Disposition", "inline; filename=\"" + case_no + "-receipt.pdf\"");
     return r;
+  }
+  if (kind == "certificate") {
+    if (!cert) return make_error("document.not_available", "case " + case_no + " has no e-certificate");
+    return pdf_response(reports::certificate_document(certificate_print(ctx, *cert, approver)),
+                        cert->cert_no + ".pdf");
   }
   g.item = cat->find(g.file.item_code);
   auto doc = build(ctx, approver, g, kind);
@@ -301,13 +311,15 @@ Result<Response> ledger_document(ServerContext& ctx, const Principal& who,
       const CompiledItem* item = cat->find(f->item_code);
       const auto* recheck = last_event(*f, {Action::confirm_recheck, Action::fail_recheck});
       const auto* publicised = last_event(*f, {Action::publicise});
+      const bool certified = last_event(*f, {Action::issue_certificate}) != nullptr;
       std::string decision = fact.action == Action::auto_approve || fact.action == Action::manual_approve ? "准予许可"
                                                                                                         : "不予许可";
       if (fact.action == Action::auto_approve || fact.action == Action::auto_reject) decision = "自动" + decision;
       if (recheck != nullptr && recheck->action == Action::fail_recheck) decision += "（复核不通过）";
       if (f->record.state == State::revoked) decision += "（已撤销）";
       l.rows.push_back({f->case_no, f->applicant.name, item != nullptr ? item->name : f->item_code, decision,
-                        short_time(fact.at), recheck != nullptr ? short_time(recheck->at) : "", "",
+                        short_time(fact.at), recheck != nullptr ? short_time(recheck->at) : "",
+                        certified ? certificates::certificate_number(f->case_no) : "",
                         publicised != nullptr ? short_time(publicised->at) : ""});
     }
     if (period->department) {

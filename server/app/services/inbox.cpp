@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "case_view.hpp"
+#include "zhishen/certificates/certificate.hpp"
 #include "casework.hpp"
 
 namespace zhishen::server {
@@ -94,8 +95,8 @@ Result<ports::InboxQuery> parse_query(const Principal& who, const std::map<std::
       if (!n) return bad(key, "a whole number from 0");
       q.offset = static_cast<std::size_t>(*n);
     } else if (key == "q") {
-      if (value.empty() || value.size() > 64) return bad(key, "a case number or an applicant's ID number");
-      q.search = value;
+      if (value.empty() || value.size() > 64) return bad(key, "a case number, an ID number or a certificate number");
+      q.search = certificates::case_number_of(value).value_or(value);  // a certificate number names its case
     } else if (key == "sort") {
       if (value != "due_at") return bad(key, "due_at (the nearest deadline first) is the only order");
     } else {

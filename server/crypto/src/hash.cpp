@@ -1,6 +1,7 @@
 #include "zhishen/crypto/hash.hpp"
 
 #include <openssl/core_names.h>
+#include <openssl/evp.h>
 #include <openssl/crypto.h>
 #include <openssl/params.h>
 #include <openssl/rand.h>
@@ -106,6 +107,36 @@ std::string to_hex(std::span<const std::uint8_t> bytes) {
 
 std::string to_hex(std::string_view bytes) {
   return to_hex(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()));
+}
+
+std::string to_base64(std::string_view bytes) {
+  std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
+  const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                                reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<int>(bytes.size()));
+  out.resize(static_cast<std::size_t>(n));
+  return out;
+}
+
+Result<std::string> from_base64(std::string_view text) {
+  static constexpr std::string_view kAlphabet =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  if (text.size() % 4 != 0) return make_error("crypto.base64.invalid", "base64 text length is not a multiple of 4");
+  std::size_t pad = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '=') {
+      if (i + 2 < text.size()) return make_error("crypto.base64.invalid", "padding inside base64 text");
+      ++pad;
+    } else if (pad > 0 || kAlphabet.find(c) == std::string_view::npos) {
+      return make_error("crypto.base64.invalid", "invalid base64 character at " + std::to_string(i));
+    }
+  }
+  std::string out(text.size() / 4 * 3, '\0');
+  const int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                                reinterpret_cast<const unsigned char*>(text.data()), static_cast<int>(text.size()));
+  if (n < 0) return make_error("crypto.base64.invalid", "base64 text does not decode");
+  out.resize(static_cast<std::size_t>(n) - pad);
+  return out;
 }
 
 Result<std::string> from_hex(std::string_view hex) {

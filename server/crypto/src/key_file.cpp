@@ -12,6 +12,7 @@
 #include <system_error>
 #include <vector>
 
+#include "new_file.hpp"
 #include "zhishen/crypto/hash.hpp"
 
 namespace zhishen::crypto {
@@ -95,16 +96,6 @@ Result<FieldCipher> cipher_from_text(const std::filesystem::path& path, std::str
   return FieldCipher(master);
 }
 
-bool write_all(int fd, std::string_view data) {
-  while (!data.empty()) {
-    const ssize_t n = ::write(fd, data.data(), data.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    data.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return true;
-}
-
 }  // namespace
 
 Result<FieldCipher> load_key_file(const std::filesystem::path& path) {
@@ -146,23 +137,6 @@ Result<FieldCipher> load_key_file(const std::filesystem::path& path) {
 }
 
 Status generate_key_file(const std::filesystem::path& path) {
-  Fd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOCTTY, 0600));
-  if (fd.get() < 0) {
-    const int err = errno;
-    if (err == EEXIST) {
-      return make_error("crypto.key.exists", path.string() + " already exists; refusing to overwrite a key "
-                                             "(data encrypted with it would become unreadable)");
-    }
-    return make_error("crypto.key.unwritable", "cannot create key file " + path.string() + ": " + errno_text(err));
-  }
-  auto fail = [&](const std::string& what, int err) -> Status {
-    if (fd.get() >= 0) ::close(fd.release());
-    ::unlink(path.c_str());  // we created it: leave no half-written key behind
-    return make_error("crypto.key.unwritable", "cannot " + what + " key file " + path.string() + ": " + errno_text(err));
-  };
-  // The umask can only remove bits from 0600; make the mode exactly 0600 whatever it is.
-  if (::fchmod(fd.get(), 0600) != 0) return fail("chmod", errno);
-
   std::string key = random_bytes(FieldCipher::kMasterKeySize);
   WipeOnExit wipe_key(key);
   std::string text =
@@ -175,15 +149,8 @@ Status generate_key_file(const std::filesystem::path& path) {
   WipeOnExit wipe_hex(hex);
   text += hex;
   text += '\n';
-  if (!write_all(fd.get(), text)) return fail("write", errno);
-  if (::fsync(fd.get()) != 0) return fail("sync", errno);
-  if (::close(fd.release()) != 0) return fail("close", errno);
-
-  // Make the new directory entry durable too (best effort: some file systems refuse).
-  std::filesystem::path dir = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
-  Fd dir_fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (dir_fd.get() >= 0) ::fsync(dir_fd.get());
-  return {};
+  return detail::write_new_file(path, text, 0600,
+                                "refusing to overwrite a key (data encrypted with it would become unreadable)");
 }
 
 }  // namespace zhishen::crypto

@@ -91,7 +91,7 @@ std::vector<TransitionRule> build() {
   add(t, {S::recheck_confirmed, S::manual_approved}, A::complete, S::completed, {R::system},
       kNothing, Guard::no_certificate);
   add(t, {S::certificate_issued}, A::complete, S::completed, {R::system});
-  add(t, {S::completed}, A::publicise, S::publicised, {R::system}, kNothing, Guard::publicity_due);
+  add(t, {S::completed}, A::publicise, S::publicised, {R::system, R::reviewer}, kNothing, Guard::publicity_due);
   add(t, {S::completed}, A::archive, S::archived, {R::system, R::admin}, kNothing,
       Guard::no_publicity_due);
   add(t, {S::publicised, S::precheck_failed, S::not_accepted, S::withdrawn, S::revoked}, A::archive,

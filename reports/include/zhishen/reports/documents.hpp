@@ -4,6 +4,7 @@
 // document a case may have; builders only write. Plain functions; any thread.
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "zhishen/reports/document.hpp"
@@ -88,10 +89,37 @@ struct SupervisionData {
   std::vector<Field> figures;                     // label, value
 };
 
+// An e-certificate (电子证照) as printed: the signed facts, the issuing department's seal and a QR code
+// carrying `qr_payload` verbatim (the certificate file a verifier checks offline).
+struct CertificatePrint {
+  std::string title;             // 证照名称, e.g. 营业执照（个体工商户）
+  std::string cert_no;           // 证照编号
+  std::string holder_name;
+  std::string holder_id_label;   // 统一社会信用代码 / 公民身份号码
+  std::string holder_id;         // as printed
+  std::vector<std::pair<std::string, std::string>> fields;  // content lines (label, value), in order
+  std::string department_name;   // 发证机关
+  std::string department_uscc;
+  std::string issued_on;         // 2026年11月22日
+  std::string valid_until;       // 2029年11月21日, or 长期
+  std::string case_no;
+  std::string algorithm;         // SM2-SM3 | ECDSA-P256-SHA256
+  std::string key_id;
+  std::string signature_digest;  // short fingerprint of the signature, printed small
+  std::string qr_payload;        // put in the QR code verbatim (may be up to ~2,000 bytes of UTF-8 JSON)
+  std::string verify_hint;       // printed under the QR code, e.g. 扫描二维码或访问 https://… 核验
+  std::string generated_at;
+};
+
 Document receipt(const ReceiptData& d);
 Document supervision_report(const SupervisionData& d);
 Document notice(NoticeKind kind, const NoticeData& d);
 Document ledger(const LedgerData& d);
 const char* notice_title(NoticeKind kind);
+// One A4 page (certificate_document.cpp): 电子证照 and the certificate's name, its facts in a ruled
+// box, a large QR code of `qr_payload` at the foot with `verify_hint` under it, the department's
+// red seal over the closing, the signature facts in small print. A payload too long for any QR
+// code prints the hint alone.
+Document certificate_document(const CertificatePrint& c);
 
 }  // namespace zhishen::reports

@@ -4,9 +4,9 @@
 // embedded, so a receipt is a few KB: docs/reports.md says why), Latin letters and digits in
 // Helvetica so that they extract as themselves; the department and document number in each
 // page's header, "第 x 页 / 共 y 页" and the generation time in each footer, a QR code on the first
-// page; paragraphs wrap between any two Chinese characters (and between Latin words), never
-// starting a line with closing punctuation; tables break across pages with their header
-// repeated.
+// page (an e-certificate's large at the foot, beside a red round seal); paragraphs wrap between any
+// two Chinese characters (and between Latin words), never starting a line with closing
+// punctuation; tables break across pages with their header repeated.
 //
 // Errors: report.render (libharu failed; the message says how). Characters outside GBK are
 // printed as "□" and counted in Rendered::replaced.

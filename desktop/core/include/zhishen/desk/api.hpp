@@ -64,7 +64,7 @@ struct InboxQuery {
   std::string due_before;  // YYYY-MM-DD or ""
   std::string assignee;    // "me", "none", or ""
   bool flagged = false;    // only cases with a flag
-  std::string search;      // case number or applicant ID number, or ""
+  std::string search;      // case number, applicant ID number or certificate number, or ""
   std::string department;  // supervisors: one department, or "" for all
   int limit = 200;
   int offset = 0;
@@ -100,6 +100,26 @@ struct Deadline {
   bool paused = false;
 };
 
+// The case's e-certificate (电子证照), when one was issued. Times as the server writes them (ISO
+// 8601 instants); valid_until is a day (YYYY-MM-DD), "" for a certificate without end (长期).
+struct Certificate {
+  std::string no;          // e.g. FZ-SCJG-2026-000123
+  std::string type;        // e.g. 营业执照（个体工商户）
+  std::string issued_at;
+  std::string valid_until;
+  std::string state;       // valid, revoked
+  std::string revoked_at;  // "" unless revoked
+  std::string revoke_reason;
+};
+
+// The case's publicity record (双公示), when the decision is to be made public.
+struct Publicity {
+  std::string state;  // pending, published, withdrawn
+  std::string due_at;
+  std::string published_at;  // "" unless published
+  std::string withdrawn_at;  // "" unless withdrawn
+};
+
 struct CaseDetail {
   CaseRow row;
   std::string item_name;
@@ -115,6 +135,8 @@ struct CaseDetail {
   std::vector<HistoryEntry> history;
   std::vector<Deadline> deadlines;
   std::vector<std::string> actions;  // what this user may do now, by the server's table
+  std::optional<Certificate> certificate;  // absent: none issued (or not an object with a number)
+  std::optional<Publicity> publicity;      // absent: none (or not an object with a state)
 };
 
 // The input of a case action (POST /api/v1/cases/{no}/actions/{action}).
@@ -193,8 +215,9 @@ class Api {
 
   // Printed documents, as the bytes the server produced.
   // A case's document — kind: receipt, acceptance, non_acceptance, correction, refusal,
-  // revocation — as PDF; document.not_available (the case has none in its state or history),
-  // document.kind.unknown, case.not_found.
+  // revocation, certificate (the e-certificate, when the case has one) — as PDF;
+  // document.not_available (the case has none in its state or history), document.kind.unknown,
+  // case.not_found.
   virtual Result<std::string> document(const std::string& case_no, const std::string& kind) = 0;
   // The ledger of a period as PDF, or as CSV (UTF-8 with a BOM); statistics.period.invalid,
   // supervision.param.invalid, ledger.too_large.

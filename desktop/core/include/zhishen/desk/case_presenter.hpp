@@ -40,6 +40,14 @@ using TextRows = std::vector<std::vector<std::string>>;
 // where they choose, or send it to the printer.
 enum class DocumentUse { preview, save, print };
 
+// The e-certificate as the user reads it, label and value: number, type, issued, valid until
+// (长期 when without end), state.
+std::vector<std::pair<std::string, std::string>> certificate_lines(const Certificate& c);
+// The certificate's state: 有效, or 已于 <time> 撤销：<reason>.
+std::string certificate_state_text(const Certificate& c);
+// The publicity record's state: 待公示（公示期限 <due>）, 已公示（<time>）, 已撤下（<time>）.
+std::string publicity_text(const Publicity& p);
+
 // The translated title of a document kind (receipt → 办结回执, …); the kind itself when unknown.
 std::string document_title(const std::string& kind);
 // Whether the bytes are a PDF file (they start with "%PDF-").
@@ -87,6 +95,10 @@ class CasePresenter {
   TextRows history() const;    // time, action, from → to, by, reason, legal basis
   TextRows deadlines() const;  // kind, due, light, paused
   std::vector<std::pair<std::string, std::string>> actions() const;  // code, button text
+  // The e-certificate (certificate_lines), empty without one; the publicity record as one line
+  // (label, publicity_text), empty without one.
+  std::vector<std::pair<std::string, std::string>> certificate() const;
+  std::vector<std::pair<std::string, std::string>> publicity() const;
 
   ActionSpec spec(const std::string& action) const;
   // The user pressed an action's button: ask, check, send.
@@ -94,10 +106,11 @@ class CasePresenter {
   // Sends an action with the input given (the dialog's result); checks required fields first.
   void perform(const std::string& action, ActionInput in);
 
-  // The documents this case has by its state and history, in the API's order: receipt (办结回执,
-  // once completed), acceptance (受理通知书, unless not accepted), non_acceptance (不予受理通知书),
-  // correction (补齐补正材料通知书, after a correction request), refusal (不予行政许可决定书, a final
-  // refusal), revocation (撤销行政审批决定书). Pairs of kind and translated title.
+  // The documents this case has by its state and history: receipt (办结回执, once completed),
+  // certificate (电子证照, when the case has an e-certificate, also a revoked one), acceptance
+  // (受理通知书, unless not accepted), non_acceptance (不予受理通知书), correction (补齐补正材料通知书,
+  // after a correction request), refusal (不予行政许可决定书, a final refusal), revocation
+  // (撤销行政审批决定书). Pairs of kind and translated title.
   std::vector<std::pair<std::string, std::string>> documents() const;
   // Downloads a document on a worker thread and hands the PDF to view.document_ready(); errors
   // (document.not_available, …) through show_error, auth.session.* through session_lost.

@@ -10,6 +10,7 @@
 // quote to the help desk.
 
 #include <functional>
+#include <initializer_list>
 #include <string>
 
 #include "zhishen/core/error.hpp"
@@ -25,7 +26,12 @@ std::string error_text(const Error& e);
 // "待人工审核"); the code itself when unknown.
 std::string label(const std::string& code);
 
-// "2026-10-20T00:00:00+08:00" → "2026-10-20 00:00": a server time as written (Beijing time).
+// "2026-10-20T00:00:00+08:00" → "2026-10-20 00:00": a server time in Beijing time (an instant
+// with another offset, e.g. "2026-11-22T03:10:00Z", is converted); anything else as written.
 std::string short_time(const std::string& iso);
+
+// "%1 of %2" with the arguments in order (one pass: an argument's own text is never replaced):
+// translated sentences keep their own word order.
+std::string fill(const std::string& text, std::initializer_list<std::string> args);
 
 }  // namespace zhishen::desk

@@ -1,9 +1,10 @@
 #pragma once
-// RevocationPresenter: the revocation tools (撤销) — find a decided case by case number or the
-// applicant's ID number, see what revoking it will do (the decision revoked, the applicant barred
-// from the item for a year when chosen and the item has the ban, the e-certificate recalled and
-// the publicity withdrawn once e-certificates exist), revoke it with reason and legal basis, and
-// list past revocations.
+// RevocationPresenter: the revocation tools (撤销) — find a decided case by case number, the
+// applicant's ID number or its e-certificate number (the inbox search), see what revoking it will
+// do (the decision revoked, the e-certificate recalled when a valid one exists, the publicity
+// record withdrawn when one is not yet withdrawn, the applicant barred from the item for a year
+// when chosen and the item has the ban), revoke it with reason and legal basis, see the outcome
+// from the case read again (certificate revoked, publicity withdrawn), and list past revocations.
 //
 // Ownership: borrows the view, the Api and the runner; the view owns it. Thread-safety: UI thread.
 
@@ -36,7 +37,7 @@ class RevocationPresenter {
   // The states whose decision may be revoked (the approvals that stand).
   static const char* revocable_states();
 
-  void search(const std::string& text);  // a case number or an ID number
+  void search(const std::string& text);  // a case number, an ID number or a certificate number
   void load_past();
   void select(std::size_t found_index);
   void revoke();  // the selected case
@@ -46,7 +47,8 @@ class RevocationPresenter {
   TextRows found_rows() const;  // case, item, applicant, state, decided
   TextRows past_rows() const;   // case, item, applicant, revoked at
   const CaseDetail* selected() const { return selected_ ? &*selected_ : nullptr; }
-  std::vector<std::string> preview() const;  // what revoking the selected case does
+  // What revoking the selected case does; for a revoked case, the outcome.
+  std::vector<std::string> preview() const;
   bool can_revoke() const;
 
  private:

@@ -41,4 +41,9 @@ std::string to_hex(std::span<const std::uint8_t> bytes);
 // error message names the offending position, never the input (it may be a key).
 Result<std::string> from_hex(std::string_view hex);
 
+// Standard base64 (RFC 4648 §4) with padding, and back; crypto.base64.invalid for anything else
+// (other characters, whitespace, bad padding or length).
+std::string to_base64(std::string_view bytes);
+Result<std::string> from_base64(std::string_view text);
+
 }  // namespace zhishen::crypto

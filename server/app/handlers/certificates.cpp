@@ -1,0 +1,56 @@
+// E-certificates: public verification (stored or presented), the signed revocation lists and the
+// public keys; for staff, a certificate's signed file. The work is in services/certificates.hpp.
+#include "../services/case_view.hpp"
+#include "../services/certificates.hpp"
+#include "../services/permissions.hpp"
+#include "routes.hpp"
+#include "zhishen/json/write.hpp"
+
+namespace zhishen::server {
+namespace {
+
+Result<Response> json_or_error(Result<json::Value> r) {
+  if (!r) return r.error();
+  return Response::json(*r);
+}
+
+// The signed certificate file, for staff of the issuing department (and supervisors).
+Result<Response> certificate_for_staff(Request& req) {
+  if (auto st = require(req.who, Permission::query); !st) return st.error();
+  std::optional<domain::Certificate> c;
+  auto st = req.ctx->store().transact([&](ports::StoreTx& tx) -> Status {
+    c = tx.supervision().certificate(req.params["no"]);
+    return {};
+  });
+  if (!st) return st.error();
+  if (!c || !sees_department(req.who, c->department_code)) {
+    return make_error("certificate.not_found", "no certificate " + req.params["no"] + " in your departments");
+  }
+  Response res = Response::text(json::to_json_pretty(certificate_file(*req.ctx, *c)) + "\n",
+                                "application/json; charset=utf-8");
+  res.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + c->cert_no + ".json\"");
+  return res;
+}
+
+}  // namespace
+
+void add_certificate_routes(Router& r) {
+  r.add("GET", "/api/v1/certificates/revoked", Access::public_,
+        [](Request& req) {
+          return json_or_error(revocation_list(*req.ctx, req.query_param("department").value_or("")));
+        },
+        "A department's revocation list (?department=), signed with its key; current at every request");
+  r.add("GET", "/api/v1/certificates/keys", Access::public_,
+        [](Request& req) { return Response::json(public_keys(*req.ctx)); },
+        "The departments' public keys (PEM) for offline verification, old keys included");
+  r.add("POST", "/api/v1/certificates/verify", Access::public_,
+        [](Request& req) { return json_or_error(verify_presented(*req.ctx, req.body)); },
+        "Verify a presented certificate file: valid, revoked (date, reason), expired or tampered");
+  r.add("GET", "/api/v1/certificates/{no}/verify", Access::public_,
+        [](Request& req) { return json_or_error(verify_stored(*req.ctx, req.params["no"])); },
+        "Verify a certificate by number: valid, revoked (date, reason), expired or tampered");
+  r.add("GET", "/api/v1/certificates/{no}", Access::staff, certificate_for_staff,
+        "A certificate's signed file (zhishen-certificate/1) for the issuing department's staff");
+}
+
+}  // namespace zhishen::server
