@@ -242,6 +242,50 @@ TEST_P(Certificates, AReviewerPublishesThePublicityRecord) {
   EXPECT_EQ(act(no, "publicise", other_reviewer_).error_id(), "case.transition.invalid");
 }
 
+TEST_P(Certificates, PublicityExportsInTheNationalFieldOrderAndTheBoardListsWorkOutsideTheSystem) {
+  const std::string no = issued_case();
+  const std::string cert_no = cert_no_of(no);
+  auto csv = get("/api/v1/publicity.csv", other_reviewer_.token);
+  ASSERT_EQ(csv.status, 200) << csv.text;
+  EXPECT_EQ(csv.text.rfind("\xEF\xBB\xBF行政相对人名称,行政相对人类别,行政相对人代码_1(统一社会信用代码),", 0), 0u)
+      << csv.text.substr(0, 200);
+  const std::size_t row = csv.text.find("\r\n") + 2;
+  EXPECT_NE(csv.text.find(cert_no, row), std::string::npos) << csv.text;
+  EXPECT_NE(csv.text.find("福州市卫生健康委员会", row), std::string::npos);
+  EXPECT_EQ(get("/api/v1/publicity.csv", reviewer_.token).text.find(cert_no), std::string::npos)
+      << "another department's records are not exported to FZ-SCJG";
+  EXPECT_EQ(get("/api/v1/publicity.csv?state=withdrawn", other_reviewer_.token).text.find(cert_no), std::string::npos);
+  EXPECT_EQ(get("/api/v1/publicity.csv?state=bogus", other_reviewer_.token).error_id(), "publicity.request.invalid");
+
+  auto clean = get("/api/v1/board", supervisor_.token);
+  ASSERT_EQ(clean.status, 200);
+  EXPECT_TRUE(clean.body.find("outside_system")->as_array().empty()) << clean.text.substr(0, 400);
+  // A certificate and a publicity record that no case in the system produced (体外循环).
+  (void)server_->ctx().store().transact([&](ports::StoreTx& tx) -> Status {
+    domain::Certificate ghost;
+    ghost.cert_no = "ZZ20260101GHOST001";
+    ghost.case_no = "ZS20260101GHOST001";
+    ghost.department_code = "FZ-WJW";
+    ghost.type = "公共场所卫生许可证";
+    ghost.content = json::Object{};
+    ghost.issued_at = server_->ctx().now();
+    ghost.algorithm = "SM2-SM3";
+    EXPECT_TRUE(tx.supervision().put_certificate(ghost).ok());
+    EXPECT_TRUE(tx.supervision().put_publicity({0, "ZS20260101GHOST002", "FZ-SCJG", json::Object{}, ghost.issued_at,
+                                                std::nullopt, std::nullopt}).ok());
+    return {};
+  });
+  auto board = get("/api/v1/board", supervisor_.token);
+  const std::string outside = json::to_json(*board.body.find("outside_system"));
+  EXPECT_NE(outside.find("\"kind\":\"certificate_without_case\",\"ref\":\"ZZ20260101GHOST001\""), std::string::npos)
+      << outside;
+  EXPECT_NE(outside.find("\"kind\":\"publicity_without_case\",\"ref\":\"ZS20260101GHOST002\""), std::string::npos)
+      << outside;
+  EXPECT_EQ(json::to_json(*get("/api/v1/board", other_reviewer_.token).body.find("outside_system")).find("GHOST002"),
+            std::string::npos)
+      << "a department sees its own";
+}
+
 TEST_P(Certificates, BadVerificationRequestsAreRefusedWithTheirIds) {
   EXPECT_EQ(server_->call("GET", "/api/v1/certificates/ZZ20260101FFFFFFFF/verify").error_id(),
             "certificate.not_found");

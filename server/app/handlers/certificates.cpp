@@ -49,6 +49,15 @@ void add_certificate_routes(Router& r) {
   r.add("GET", "/api/v1/certificates/{no}/verify", Access::public_,
         [](Request& req) { return json_or_error(verify_stored(*req.ctx, req.params["no"])); },
         "Verify a certificate by number: valid, revoked (date, reason), expired or tampered");
+  r.add("GET", "/api/v1/publicity.csv", Access::staff,
+        [](Request& req) -> Result<Response> {
+          auto csv = publicity_csv(*req.ctx, req.who, req.query);
+          if (!csv) return csv.error();
+          Response res = Response::text(std::move(csv).value(), "text/csv; charset=utf-8");
+          res.headers.emplace_back("Content-Disposition", "attachment; filename=\"publicity.csv\"");
+          return res;
+        },
+        "The 双公示 administrative-licensing records as CSV in the national field order (?department=&state=)");
   r.add("GET", "/api/v1/certificates/{no}", Access::staff, certificate_for_staff,
         "A certificate's signed file (zhishen-certificate/1) for the issuing department's staff");
 }

@@ -4,6 +4,7 @@
 #include <Poco/Logger.h>
 
 #include "case_support.hpp"
+#include "permissions.hpp"
 #include "zhishen/certificates/certificate.hpp"
 #include "zhishen/crypto/signed_envelope.hpp"
 #include "zhishen/crypto/signing_key.hpp"
@@ -359,6 +360,47 @@ Result<json::Value> revocation_list(ServerContext& ctx, const std::string& depar
                            ""};
   if (e.signature.algorithm == "SM2-SM3") e.sm2_id = ctx.config().sm2_id;
   return crypto::envelope_json(e);
+}
+
+Result<std::string> publicity_csv(ServerContext& ctx, const Principal& who,
+                                  const std::map<std::string, std::string>& query) {
+  if (auto st = require(who, Permission::query); !st) return st.error();
+  std::optional<std::string> department;
+  std::string state = "all";
+  for (const auto& [key, value] : query) {
+    if (key == "department" && !value.empty() && value.size() <= 64) {
+      department = value;
+    } else if (key == "state" && (value == "pending" || value == "published" || value == "withdrawn" || value == "all")) {
+      state = value;
+    } else {
+      return make_error("publicity.request.invalid", key + ": department=CODE or state=pending|published|withdrawn|all");
+    }
+  }
+  if (auto scope = department_scope(who)) department = *scope;  // reviewers and approvers: their own
+  std::vector<domain::PublicityRecord> records;
+  auto st = ctx.store().transact([&](ports::StoreTx& tx) -> Status {
+    records = tx.supervision().publicity_records(department, 100000);
+    return {};
+  });
+  if (!st) return st.error();
+  auto field = [](const std::string& v) {
+    if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
+    std::string out = "\"";
+    for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+  };
+  std::string out = "\xEF\xBB\xBF";
+  for (std::size_t i = 0; i < publicity_fields().size(); ++i) out += (i ? "," : "") + field(publicity_fields()[i].name);
+  out += "\r\n";
+  for (const auto& p : records) {
+    const char* s = p.withdrawn_at ? "withdrawn" : p.published_at ? "published" : "pending";
+    if (state != "all" && state != s) continue;
+    for (std::size_t i = 0; i < publicity_fields().size(); ++i) {
+      out += (i ? "," : "") + field(text_at(p.fields, {publicity_fields()[i].code}));
+    }
+    out += "\r\n";
+  }
+  return out;
 }
 
 json::Value public_keys(ServerContext& ctx) {

@@ -8,11 +8,13 @@
 // department.not_found (404).
 // Thread-safety: functions over the caller's transaction or their own; any request thread.
 
+#include <map>
 #include <optional>
 #include <string>
 
 #include "../catalogue.hpp"
 #include "../context.hpp"
+#include "../http/api.hpp"
 #include "zhishen/domain/case_file.hpp"
 #include "zhishen/json/value.hpp"
 #include "zhishen/ports/store.hpp"
@@ -58,6 +60,11 @@ Result<json::Value> verify_stored(ServerContext& ctx, const std::string& cert_no
 Result<json::Value> verify_presented(ServerContext& ctx, const std::string& file_text);
 // GET /api/v1/certificates/revoked?department=D: the department's signed revocation list.
 Result<json::Value> revocation_list(ServerContext& ctx, const std::string& department);
+// GET /api/v1/publicity.csv?department=&state=: the 双公示 records in the national field order
+// (UTF-8 with BOM); reviewers and approvers get their department's. state: pending, published,
+// withdrawn or all (default). Errors: publicity.request.invalid.
+Result<std::string> publicity_csv(ServerContext& ctx, const Principal& who,
+                                  const std::map<std::string, std::string>& query);
 // GET /api/v1/certificates/keys: every public key (department, key id, algorithm, PEM).
 json::Value public_keys(ServerContext& ctx);
 

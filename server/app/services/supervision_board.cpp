@@ -61,8 +61,14 @@ Result<json::Value> supervision_board(ServerContext& ctx, const Principal& who,
   const Instant now = ctx.now();
   auto catalogue = ctx.catalogue();
   std::map<std::string, Tile> tiles;  // by department code
+  json::Array outside;                 // 体外循环: work that bypassed the system
   auto st = ctx.store().transact([&](ports::StoreTx& tx) -> Status {
     tiles.clear();
+    outside.clear();
+    for (const auto& i : tx.supervision().irregularities(100)) {
+      if (*department && i.department_code != **department) continue;
+      outside.push_back(json::Object{{"kind", i.kind}, {"ref", i.ref}, {"department", i.department_code}});
+    }
     for (const auto& d : tx.directory().departments()) {
       if (!*department || d.code == **department) tiles[d.code].name = d.name;
     }
@@ -93,7 +99,9 @@ Result<json::Value> supervision_board(ServerContext& ctx, const Principal& who,
     t.emplace_back("items", std::move(items));
     out.push_back(std::move(t));
   }
-  return json::Value(json::Object{{"tiles", std::move(out)}, {"generated_at", format_instant(now, UtcOffset{})}});
+  return json::Value(json::Object{{"tiles", std::move(out)},
+                                  {"outside_system", std::move(outside)},
+                                  {"generated_at", format_instant(now, UtcOffset{})}});
 }
 
 Result<json::Value> overdue_cases(ServerContext& ctx, const Principal& who,

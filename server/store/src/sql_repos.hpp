@@ -124,6 +124,9 @@ class SqlSupervisionRepo final : public ports::SupervisionRepo {
   std::optional<domain::Certificate> certificate(const std::string& cert_no) override;
   Status revoke_certificate(const std::string& cert_no, Instant at, const std::string& reason) override;
   std::vector<domain::Certificate> revoked_certificates(const std::string& department_code) override;
+  std::vector<domain::PublicityRecord> publicity_records(const std::optional<std::string>& department_code,
+                                                         std::size_t limit) override;
+  std::vector<ports::Irregularity> irregularities(std::size_t limit) override;
   Result<std::int64_t> add_ban(const domain::Ban& b) override;
   std::vector<std::optional<domain::Ban>> active_bans(std::span<const ports::ApplicantItem> who, Instant at) override;
   Result<std::int64_t> put_publicity(const domain::PublicityRecord& p) override;

@@ -185,6 +185,44 @@ std::optional<domain::PublicityRecord> SqlSupervisionRepo::publicity_for(const s
                                  instant_of(r.int64(4)), opt_instant(r, 5), opt_instant(r, 6)};
 }
 
+std::vector<domain::PublicityRecord> SqlSupervisionRepo::publicity_records(
+    const std::optional<std::string>& department_code, std::size_t limit) {
+  const std::string select =
+      "SELECT id, case_no, department_code, fields_enc, due_at, published_at, withdrawn_at FROM publicity";
+  const auto n = static_cast<std::int64_t>(limit);
+  auto rows = department_code ? query(c_, select + " WHERE department_code = ? ORDER BY due_at, id LIMIT ?",
+                                      {*department_code, n})
+                              : query(c_, select + " ORDER BY due_at, id LIMIT ?", {n});
+  std::vector<domain::PublicityRecord> out;
+  out.reserve(rows.size());
+  for (const Row& r : rows) {
+    out.push_back({r.int64(0), r.text(1), r.text(2),
+                   parse_stored_json(codec_.open(r, 3, "publicity.fields:" + r.text(1)), "publicity fields"),
+                   instant_of(r.int64(4)), opt_instant(r, 5), opt_instant(r, 6)});
+  }
+  return out;
+}
+
+std::vector<ports::Irregularity> SqlSupervisionRepo::irregularities(std::size_t limit) {
+  const auto n = static_cast<std::int64_t>(limit);
+  std::vector<ports::Irregularity> out;
+  auto add = [&](const char* kind, const std::string& sql) {
+    for (const Row& r : query(c_, sql, {n})) out.push_back({kind, r.text(0), r.text(1)});
+  };
+  add("certificate_without_case",
+      "SELECT c.cert_no, c.department_code FROM certificates c LEFT JOIN cases k ON k.case_no = c.case_no"
+      " WHERE k.case_no IS NULL ORDER BY c.cert_no LIMIT ?");
+  add("publicity_without_case",
+      "SELECT p.case_no, p.department_code FROM publicity p LEFT JOIN cases k ON k.case_no = p.case_no"
+      " WHERE k.case_no IS NULL ORDER BY p.case_no LIMIT ?");
+  // terms_json is written compactly by the codec ("issues_certificate":true).
+  add("completed_without_certificate",
+      "SELECT k.case_no, k.department_code FROM cases k LEFT JOIN certificates c ON c.case_no = k.case_no"
+      " WHERE k.state IN ('completed', 'publicised', 'archived') AND k.decision = 'approved'"
+      " AND k.terms_json LIKE '%\"issues_certificate\":true%' AND c.cert_no IS NULL ORDER BY k.case_no LIMIT ?");
+  return out;
+}
+
 Status SqlSupervisionRepo::update_publicity(const domain::PublicityRecord& p) {
   if (!publicity_for(p.case_no)) return make_error("store.not_found", "no publicity record for " + p.case_no);
   exec(c_, "UPDATE publicity SET fields_enc = ?, due_at = ?, published_at = ?, withdrawn_at = ? WHERE case_no = ?",

@@ -214,6 +214,13 @@ class CatalogueRepo {
   virtual Status put_setting(const std::string& name, const std::string& value, Instant at) = 0;
 };
 
+struct Irregularity {
+  std::string kind;             // certificate_without_case | publicity_without_case | completed_without_certificate
+  std::string ref;              // the certificate number or the case number
+  std::string department_code;
+  friend bool operator==(const Irregularity&, const Irregularity&) = default;
+};
+
 class SupervisionRepo {
  public:
   virtual ~SupervisionRepo() = default;
@@ -240,6 +247,13 @@ class SupervisionRepo {
   virtual Result<std::int64_t> put_publicity(const domain::PublicityRecord& p) = 0;  // store.duplicate (case)
   virtual std::optional<domain::PublicityRecord> publicity_for(const std::string& case_no) = 0;
   virtual Status update_publicity(const domain::PublicityRecord& p) = 0;
+  // Publicity records, oldest due first; of one department when given (at most `limit`).
+  virtual std::vector<domain::PublicityRecord> publicity_records(const std::optional<std::string>& department_code,
+                                                                 std::size_t limit) = 0;
+  // Work outside the system (体外循环), at most `limit` of each kind: certificates and publicity
+  // records whose case does not exist, and approved cases completed (or later) of an item that
+  // issues e-certificates without a certificate.
+  virtual std::vector<Irregularity> irregularities(std::size_t limit) = 0;
 
   virtual Status put_evaluation(const domain::Evaluation& e) = 0;  // store.duplicate: one per case
   virtual std::optional<domain::Evaluation> evaluation(const std::string& case_no) = 0;
