@@ -19,6 +19,7 @@
 #include "main_frame.hpp"
 #include "platform.hpp"
 #include "ui.hpp"
+#include "zhishen/desk/i18n.hpp"
 
 namespace zhishen::desk::app {
 namespace {
@@ -91,7 +92,10 @@ Autotest::Autotest(MainFrame& frame, std::string dir, std::string password, std:
          frame_.login_dialog()->press_ok();
        }},
       {"pages", [this] { return frame_.inbox() != nullptr; },
-       [this] { to_admin_ = frame_.admin() != nullptr; }},
+       [this] {
+         to_admin_ = frame_.admin() != nullptr;
+         to_approver_ = !to_admin_ && frame_.revocation() != nullptr;
+       }},
       {"inbox", [this, inbox_loaded] { return inbox_loaded() && frame_.inbox()->presenter().row_count() > 0; },
        [this] {
          shot("01-inbox");
@@ -180,6 +184,121 @@ Autotest::Autotest(MainFrame& frame, std::string dir, std::string password, std:
          shot("07-ledger");
        }},
   };
+  // A completed case with its e-certificate: the page shows the certificate and the publicity
+  // record, and the certificate (电子证照) is saved as the 保存 button does.
+  for (auto& step : certificate_case_steps()) steps_.push_back(std::move(step));
+  steps_.push_back({"certificate shown", [] { return true; }, [this] {
+                      CasePanel& page = *frame_.case_page(cert_case_);
+                      page.show_tab(0);
+                      const auto docs = page.presenter().documents();
+                      check(std::any_of(docs.begin(), docs.end(), [](const auto& d) { return d.first == "certificate"; }),
+                            "the case offers its e-certificate");
+                      shot("08-case-certificate");
+                      page.presenter().fetch_document("certificate", DocumentUse::save);
+                    }});
+  steps_.push_back({"certificate saved", [this] { return !frame_.case_page(cert_case_)->last_document().empty(); },
+                    [this] {
+                      const wxString path = frame_.case_page(cert_case_)->last_document();
+                      check(path.EndsWith("-certificate.pdf"), "the certificate was saved: " + U(path));
+                      check(starts_with(path, "%PDF-"), "the saved certificate is a PDF: " + U(path));
+                    }});
+}
+
+std::vector<Autotest::Step> Autotest::certificate_case_steps() {
+  const std::string completed = "completed,publicised,archived";
+  return {
+      {"completed filter", [this] { return frame_.inbox() != nullptr; },
+       [this] {
+         frame_.show_inbox();
+         frame_.inbox()->choose_light(0);  // all lights
+         frame_.inbox()->choose_state(6);  // 办结 (completed, publicised, archived)
+       }},
+      {"completed cases",
+       [this, completed] {
+         const auto& p = frame_.inbox()->presenter();
+         return !p.loading() && p.query().state == completed && p.query().light.empty();
+       },
+       [this] {
+         // The demo's licence items (…-XK-…) issue e-certificates: their cases first.
+         const auto& p = frame_.inbox()->presenter();
+         std::vector<std::string> others;
+         for (std::size_t i = 0; i < p.row_count(); ++i) {
+           const CaseRow& r = p.row(i);
+           (r.item_code.find("-XK-") != std::string::npos ? candidates_ : others).push_back(r.case_no);
+         }
+         candidates_.insert(candidates_.end(), others.begin(), others.end());
+         candidates_.resize(std::min<std::size_t>(candidates_.size(), 40));
+         check(!candidates_.empty(), "completed cases listed");
+         candidate_ = 0;
+         if (!candidates_.empty()) frame_.open_case(candidates_[0]);
+       }},
+      {"certificate case",
+       [this] {  // each candidate in turn until one has a valid certificate and a publicity record
+         if (candidate_ >= candidates_.size()) return false;
+         CasePanel* page = frame_.case_page(candidates_[candidate_]);
+         if (page == nullptr || !page->presenter().loaded()) return false;
+         const CaseDetail& d = page->presenter().detail();
+         if (d.certificate && d.certificate->state == "valid" && d.publicity && d.publicity->state != "withdrawn") {
+           cert_case_ = candidates_[candidate_];
+           return true;
+         }
+         if (++candidate_ >= candidates_.size()) {
+           fail("no completed case has a valid e-certificate and a publicity record");
+           return false;
+         }
+         frame_.open_case(candidates_[candidate_]);
+         return false;
+       },
+       [this] {
+         frame_.open_case(cert_case_);  // its page in front
+         std::fprintf(stderr, "autotest: case %s has the e-certificate %s\n", cert_case_.c_str(),
+                      frame_.case_page(cert_case_)->presenter().detail().certificate->no.c_str());
+       }},
+  };
+}
+
+std::vector<Autotest::Step> Autotest::approver_steps() {
+  std::vector<Step> steps = certificate_case_steps();
+  steps.push_back({"revocation search", [this] { return frame_.revocation() != nullptr; }, [this] {
+                     frame_.show_revocation();
+                     const CaseDetail& d = frame_.case_page(cert_case_)->presenter().detail();
+                     frame_.revocation()->find(W(d.certificate->no));  // by the certificate number
+                   }});
+  steps.push_back({"revocation found", [this] { return !frame_.revocation()->presenter().found().empty(); }, [this] {
+                     const auto& found = frame_.revocation()->presenter().found();
+                     long row = -1;
+                     for (std::size_t i = 0; i < found.size(); ++i) {
+                       if (found[i].case_no == cert_case_) row = static_cast<long>(i);
+                     }
+                     check(row >= 0, "the certificate number finds its case " + cert_case_);
+                     frame_.revocation()->select_row(row);
+                   }});
+  steps.push_back({"revocation preview",
+                   [this] {
+                     const CaseDetail* d = frame_.revocation()->presenter().selected();
+                     return d != nullptr && d->row.case_no == cert_case_;
+                   },
+                   [this] {
+                     const RevocationPresenter& r = frame_.revocation()->presenter();
+                     const CaseDetail& d = *r.selected();
+                     check(r.can_revoke(), "the approver may revoke " + cert_case_);
+                     const auto lines = r.preview();
+                     auto has = [&lines](const std::string& line) {
+                       return std::find(lines.begin(), lines.end(), line) != lines.end();
+                     };
+                     check(has(tr("Revoking will: mark the decision revoked (the case ends as Revoked);")),
+                           "the preview lists the decision revoked");
+                     check(has(fill(tr("recall the e-certificate %1 (%2): it is marked revoked and no longer valid;"),
+                                    {d.certificate->no, d.certificate->type})),
+                           "the preview lists the certificate recalled");
+                     check(has(d.publicity->state == "published"
+                                   ? fill(tr("withdraw the publicity record published on %1;"),
+                                          {short_time(d.publicity->published_at)})
+                                   : tr("withdraw the pending publicity record (it will not be published);")),
+                           "the preview lists the publicity withdrawn");
+                     shot("09-revocation-preview");  // nothing is revoked
+                   }});
+  return steps;
 }
 
 std::vector<Autotest::Step> Autotest::admin_steps() {
@@ -318,6 +437,11 @@ void Autotest::tick(wxTimerEvent&) {
     to_admin_ = false;
     steps_.resize(at_);
     for (auto& step : admin_steps()) steps_.push_back(std::move(step));
+  }
+  if (to_approver_) {  // an approver: the revocation preview replaces the reviewer's steps
+    to_approver_ = false;
+    steps_.resize(at_);
+    for (auto& step : approver_steps()) steps_.push_back(std::move(step));
   }
 }
 

@@ -5,7 +5,9 @@
 // confirms its re-check, and checks that the board's red count drops; then saves the completed
 // case's receipt (办结回执) and previews the ledger (台账) of this month — in autotest mode both are
 // written into DIR instead of a file dialog or the PDF viewer, and must be PDFs — saving a
-// screenshot of the screen at each step into DIR. It ends the app with exit code 0 when every check held, 1
+// screenshot of the screen at each step into DIR. Last, a completed case with an e-certificate
+// (电子证照), found through the inbox: its page (08-case-certificate) and its certificate saved (a
+// PDF). It ends the app with exit code 0 when every check held, 1
 // otherwise (the reason is logged). Steps are polled by a timer; each has a time limit.
 // An administrator's login takes the administration steps instead: the Administration page, a
 // screenshot of each tab (admin-1-users ... admin-5-datasets), and — when
@@ -13,6 +15,10 @@
 // rule test bench run with them against the item's active version (every sample must pass); last the
 // new-account dialog (admin-6-new-account) and a secret dialog with a made-up secret
 // (admin-7-secret), shown and closed unsent. These steps change nothing on the server.
+// An approver's login (the revocation tools, no administration) finds such a case too, searches the
+// revocation tools by its certificate number, selects it and checks the preview — the decision
+// revoked, the certificate recalled, the publicity withdrawn (09-revocation-preview) — without
+// revoking.
 // Thread-safety: UI thread only.
 
 #include <wx/event.h>
@@ -43,6 +49,10 @@ class Autotest final : public wxEvtHandler {
   void shot(const std::string& name);
   void check(bool ok, const std::string& what);
   std::vector<Step> admin_steps();
+  // A completed case of the user's department with a valid e-certificate and a publicity record
+  // not withdrawn, found through the inbox (state 办结) and opened: cert_case_.
+  std::vector<Step> certificate_case_steps();
+  std::vector<Step> approver_steps();  // the revocation preview of that case (nothing revoked)
 
   MainFrame& frame_;
   std::string dir_;
@@ -57,6 +67,10 @@ class Autotest final : public wxEvtHandler {
   std::string case_no_;
   bool done_ = false;
   bool to_admin_ = false;  // the steps switch to admin_steps() after the current one
+  bool to_approver_ = false;  // ... or to approver_steps()
+  std::vector<std::string> candidates_;  // completed cases that may have an e-certificate
+  std::size_t candidate_ = 0;
+  std::string cert_case_;
   bool bench_run_ = false;
 };
 

@@ -80,11 +80,20 @@ BoardPanel::BoardPanel(wxWindow* parent, Api& api, TaskRunner& runner, const Sta
   close_->Show(presenter_->may_supervise());
   respond_->Show(presenter_->may_respond());
   left->Add(ticket_buttons, 0, wxTOP, FromDIP(4));
-  lists->Add(left, 3, wxEXPAND | wxALL, FromDIP(6));
+  lists->Add(left, 2, wxEXPAND | wxALL, FromDIP(6));
   auto* right = new wxBoxSizer(wxVERTICAL);
   right->Add(new wxStaticText(this, wxID_ANY, _("Efficiency (last 30 days)")), 0, wxBOTTOM, FromDIP(2));
-  figures_ = make_list(this, {{_("Figure"), 160}, {_("Value"), 100}});
+  figures_ = make_list(this, {{_("Figure"), 170}, {_("Value"), 100}});
   right->Add(figures_, 1, wxEXPAND);
+  // 体外循环: work done outside the system (double-click a case completed without a certificate).
+  outside_title_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
+  outside_title_->SetFont(outside_title_->GetFont().Bold());
+  right->Add(outside_title_, 0, wxEXPAND | wxTOP | wxBOTTOM, FromDIP(4));
+  outside_ = make_list(this, {{_("Kind"), 130}, {_("Reference"), 170}, {_("Department"), 110}}, wxLC_SINGLE_SEL);
+  outside_->SetToolTip(_("Double-click a case completed without a certificate: the case"));
+  right->Add(outside_, 1, wxEXPAND);
+  outside_note_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
+  right->Add(outside_note_, 0, wxEXPAND | wxTOP, FromDIP(4));
   lists->Add(right, 1, wxEXPAND | wxALL, FromDIP(6));
   top->Add(lists, 1, wxEXPAND);
   status_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
@@ -93,6 +102,10 @@ BoardPanel::BoardPanel(wxWindow* parent, Api& api, TaskRunner& runner, const Sta
 
   refresh->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { presenter_->refresh(); });
   overdue_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) { open_(U(overdue_->GetItemText(e.GetIndex()))); });
+  outside_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) {
+    const std::string no = presenter_->outside_system_case(static_cast<std::size_t>(e.GetIndex()));
+    if (!no.empty()) open_(no);
+  });
   tickets_->Bind(wxEVT_LIST_ITEM_ACTIVATED,
                  [this](wxListEvent& e) { open_(U(tickets_->GetItemText(e.GetIndex(), 1))); });
   open_ticket_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
@@ -227,6 +240,12 @@ void BoardPanel::show_board() {
   std::vector<std::vector<std::string>> figures;
   for (const auto& [k, v] : b.figures()) figures.push_back({k, v});
   fill_list(figures_, figures);
+  outside_title_->SetLabel(W(b.outside_system_title()));
+  outside_title_->SetForegroundColour(b.board().outside_system.empty() ? GetForegroundColour() : light_colour("red"));
+  fill_list(outside_, b.outside_system());
+  outside_note_->SetLabel(W(b.outside_system_note()));
+  outside_->Show(b.outside_system_note().empty());  // none: the sentence instead of an empty list
+  outside_note_->Show(!b.outside_system_note().empty());
   Layout();
 }
 

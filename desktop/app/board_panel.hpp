@@ -1,7 +1,8 @@
 #pragma once
 // BoardPanel: the red/yellow-light board (红黄灯看板), readable on a wall screen — big totals, a
 // tile per department (double-click a count: its cases in the inbox), the overdue list (double-
-// click: the case), supervision tickets with open / answer / close, and the efficiency figures.
+// click: the case), supervision tickets with open / answer / close, the efficiency figures and the
+// work done outside the system (体外循环).
 // Refreshes every 30 seconds. Thread-safety: UI thread only.
 
 #include <wx/button.h>
@@ -50,6 +51,9 @@ class BoardPanel final : public wxPanel, public BoardView {
   wxListCtrl* overdue_;
   wxListCtrl* tickets_;
   wxListCtrl* figures_;
+  wxStaticText* outside_title_;  // 体外循环 (count)
+  wxListCtrl* outside_;
+  wxStaticText* outside_note_;   // none found
   wxButton* open_ticket_;
   wxButton* respond_;
   wxButton* close_;

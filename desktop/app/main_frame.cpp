@@ -145,6 +145,10 @@ void MainFrame::show_ledger() {
   if (ledger_ != nullptr) book_->SetSelection(static_cast<size_t>(book_->FindPage(ledger_)));
 }
 
+void MainFrame::show_revocation() {
+  if (revocation_ != nullptr) book_->SetSelection(static_cast<size_t>(book_->FindPage(revocation_)));
+}
+
 void MainFrame::show_inbox() {
   if (inbox_ != nullptr) book_->SetSelection(static_cast<size_t>(book_->FindPage(inbox_)));
 }

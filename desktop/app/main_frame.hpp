@@ -39,6 +39,8 @@ class MainFrame final : public wxFrame {
   void show_admin();
   LedgerPanel* ledger() { return ledger_; }
   void show_ledger();
+  RevocationPanel* revocation() { return revocation_; }  // null unless approver or supervisor
+  void show_revocation();
   CasePanel* case_page(const std::string& case_no);
   LoginDialog* login_dialog() { return login_; }
   const wxString& address() const { return address_; }

@@ -42,12 +42,27 @@ RevocationPanel::RevocationPanel(wxWindow* parent, Api& api, TaskRunner& runner,
   search_->Bind(wxEVT_SEARCH, run_search);
   search_->Bind(wxEVT_TEXT_ENTER, run_search);
   found_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
+    selected_row_ = e.GetIndex();
     presenter_->select(static_cast<std::size_t>(e.GetIndex()));
   });
   found_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) { open_(U(found_->GetItemText(e.GetIndex()))); });
   past_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) { open_(U(past_->GetItemText(e.GetIndex()))); });
   revoke_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { presenter_->revoke(); });
   presenter_->load_past();
+}
+
+void RevocationPanel::find(const wxString& text) {
+  search_->SetValue(text);
+  presenter_->search(U(text));
+}
+
+void RevocationPanel::select_row(long row) {
+  if (row < 0 || row >= found_->GetItemCount()) return;
+  selected_row_ = -1;
+  found_->SetItemState(row, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+  found_->EnsureVisible(row);
+  // Where selecting in code sends no selection event (GTK's generic list), select as the event would.
+  if (selected_row_ != row) presenter_->select(static_cast<std::size_t>(row));
 }
 
 void RevocationPanel::show_found() { fill_list(found_, presenter_->found_rows()); }

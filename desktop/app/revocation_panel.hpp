@@ -23,6 +23,9 @@ class RevocationPanel final : public wxPanel, public RevocationView {
   RevocationPanel(wxWindow* parent, Api& api, TaskRunner& runner, OpenCase open, SessionLost session_lost);
 
   RevocationPresenter& presenter() { return *presenter_; }
+  // The GUI test: a search typed and sent, a found row selected (the same paths as the user's).
+  void find(const wxString& text);
+  void select_row(long row);
 
   void show_found() override;
   void show_past() override;
@@ -42,6 +45,7 @@ class RevocationPanel final : public wxPanel, public RevocationView {
   wxButton* revoke_;
   wxListCtrl* past_;
   wxStaticText* status_;
+  long selected_row_ = -1;  // the row of the last selection event
 };
 
 }  // namespace zhishen::desk::app

@@ -232,4 +232,9 @@ ZH = {
 'The decision was revoked on %1.': '该审批决定已于 %1 撤销。',
 'The applicant is barred from this item for one year.': '申请人一年内不得再次申请该事项。',
 'E-certificate %1: %2': '电子证照 %1：%2', 'Publicity: %1': '双公示：%1',
+# work outside the system (体外循环) on the board
+'Work outside the system (%1)': '体外循环（%1）', 'No work outside the system found.': '未发现体外循环',
+'Certificate without a case': '有证照无办件', 'Publicity without a case': '有公示无办件',
+'Completed without a certificate': '办结未发证', 'Reference': '编号',
+'Double-click a case completed without a certificate: the case': '双击“办结未发证”的案件：打开该案件',
 }

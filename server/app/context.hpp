@@ -51,10 +51,16 @@ class ServerContext {
   SessionManager& sessions() { return sessions_; }
   LoginGuard& login_guard() { return login_guard_; }  // the password-hashing limit (services/auth)
   GroupCommit<PendingApplication>& intake() { return intake_; }  // submitted applications' group commit
-  // The departments' e-certificate keys (the Signer); set once at start, before requests are served.
-  crypto::KeyRing& keys() { return *keys_; }
-  std::shared_ptr<crypto::KeyRing> shared_keys() const { return keys_; }
-  void set_keys(std::shared_ptr<crypto::KeyRing> keys) { keys_ = std::move(keys); }
+  // The departments' e-certificate keys (the Signer): set at start and replaced when an
+  // administrator reloads them; a caller keeps the ring it got for the whole of its work.
+  std::shared_ptr<crypto::KeyRing> keys() const {
+    std::lock_guard lock(keys_mu_);
+    return keys_;
+  }
+  void set_keys(std::shared_ptr<crypto::KeyRing> keys) {
+    std::lock_guard lock(keys_mu_);
+    keys_ = std::move(keys);
+  }
 
   std::shared_ptr<const calendar::WorkdayCalendar> calendar() const { return calendar_.get(); }
   void set_calendar(std::shared_ptr<const calendar::WorkdayCalendar> c) { calendar_.set(std::move(c)); }
@@ -89,6 +95,7 @@ class ServerContext {
   SessionManager sessions_;
   LoginGuard login_guard_;
   GroupCommit<PendingApplication> intake_;
+  mutable std::mutex keys_mu_;
   std::shared_ptr<crypto::KeyRing> keys_ = std::make_shared<crypto::KeyRing>();
   Snapshot<calendar::WorkdayCalendar> calendar_;
   Snapshot<ItemCatalogue> catalogue_;

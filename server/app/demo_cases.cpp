@@ -215,7 +215,7 @@ Status seed_demo_cases(ServerContext& ctx, int cases_per_sample, DemoSeedReport&
   sctx.set_calendar(ctx.calendar());
   sctx.set_catalogue(ctx.catalogue());
   sctx.set_shared_data(ctx.shared_data());
-  sctx.set_keys(ctx.shared_keys());
+  sctx.set_keys(ctx.keys());
   std::map<std::string, domain::Channel> by_name;
   (void)ctx.store().transact([&](ports::StoreTx& tx) -> Status {
     for (const auto& c : tx.directory().channels()) by_name[c.name] = c;

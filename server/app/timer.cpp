@@ -16,6 +16,8 @@
 // lights and tickets already as they should be: it changes nothing.
 #include "timer.hpp"
 
+#include "services/certificates.hpp"
+
 #include <Poco/Logger.h>
 
 #include <mutex>
@@ -202,6 +204,11 @@ void run_timer_tick(ServerContext& ctx) {
   if (auto st = finish_tick(ctx, answers_due, now, report); !st) {
     ctx.log().warning("timer: the tick could not be recorded (%s); the next tick sweeps this window again",
                       st.error().id);
+  }
+
+  // Approvals that waited for their e-certificate while their department had no key.
+  if (const int issued = issue_waiting(ctx, 200); issued > 0) {
+    ctx.log().information("timer: %d waiting e-certificates issued", issued);
   }
 
   ctx.set_last_tick(now);

@@ -4,8 +4,11 @@
 # and TOTP secret from the seed's credentials file), reads and filters the inbox, opens a red case,
 # confirms its re-check and checks that the board's red count drops, saves the completed case's
 # receipt and previews this month's ledger (both written as PDFs into the screenshot directory
-# instead of a dialog or a viewer); screenshots of every step go to <build>/screenshots/. Exits
-# non-zero when any step fails.
+# instead of a dialog or a viewer), then opens a completed case with an e-certificate and saves the
+# certificate (a PDF too). The demo approver finds such a case in the revocation tools by its
+# certificate number and checks the preview (decision revoked, certificate recalled, publicity
+# withdrawn) without revoking. Screenshots of every step go to <build>/screenshots/. Exits non-zero
+# when any step fails.
 #   gui_test.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
 build="$1"
@@ -54,15 +57,17 @@ rm -rf "$shots"
 mkdir -p "$shots"
 # The reviewer's day: log in (trusting the certificate), inbox, board, re-check, board again.
 run_desk reviewer
+# The approver: the revocation tools' preview of a completed case with an e-certificate (not revoked).
+run_desk approver
 # The administrator: every admin tab, the new-account and secret dialogs (not submitted), and the
 # rule test bench over the shipped samples of one item, which must all pass.
 run_desk admin
 for shot in 00-login 01-inbox 02-board 03-inbox-red 04-case 04-case-trace 05-case-confirmed 06-board-after 07-ledger \
-  admin-1-users admin-2-channels admin-3-items admin-4-holidays admin-5-datasets admin-6-new-account admin-7-secret; do
+  08-case-certificate 09-revocation-preview admin-1-users admin-2-channels admin-3-items admin-4-holidays admin-5-datasets admin-6-new-account admin-7-secret; do
   [ -s "$shots/$shot.png" ] || { echo "gui_test: no screenshot $shot.png" >&2; exit 1; }
 done
 # The documents the reviewer's run wrote instead of saving through a dialog and opening a viewer.
-for pdf in "$shots"/*-receipt.pdf "$shots"/ledger-*.pdf; do
+for pdf in "$shots"/*-receipt.pdf "$shots"/ledger-*.pdf "$shots"/*-certificate.pdf; do
   [ "$(head -c 5 "$pdf" 2>/dev/null)" = "%PDF-" ] || { echo "gui_test: no PDF $pdf" >&2; exit 1; }
 done
 # The desk pinned the server's certificate on first use: the trust file names this server.

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 
 #include "fake_api.hpp"
 #include "zhishen/desk/board_presenter.hpp"
@@ -773,6 +774,82 @@ TEST(Board, TotalsFiguresAndTickets) {
   EXPECT_NE(view.errors.back().find("[auth.forbidden]"), std::string::npos);
 }
 
+// 体外循环 on the board: a row per piece of work outside the system, its kind as the user reads it.
+class BoardOutsideSystem : public ::testing::Test {
+ protected:
+  BoardOutsideSystem() {
+    api.the_board.tiles = {BoardTile{"FZ-WJW", "市卫健委", 0, 0, 1, {}}};
+    api.the_board.generated_at = "2026-11-22T08:00:00+08:00";
+  }
+  FakeApi api;
+  InlineRunner runner;
+  BoardSpy view;
+  StaffUser supervisor{9, "li", "李", "DCS", {"supervisor"}, {"query", "supervision"}};
+  BoardPresenter p{view, api, runner, supervisor, [] { return at("2026-11-22T09:00:00+08:00"); }};
+};
+
+TEST_F(BoardOutsideSystem, EachKindIsListedWithItsReferenceAndDepartment) {
+  api.the_board.outside_system = {{"certificate_without_case", "ZZ2026000001", "FZ-WJW"},
+                                  {"publicity_without_case", "ZS20261101000007", "FZ-SCJG"},
+                                  {"completed_without_certificate", "ZS20261102000003", "FZ-WJW"}};
+  p.refresh();
+  const TextRows rows = p.outside_system();
+  ASSERT_EQ(rows.size(), 3u);
+  // The department's name where a tile gives it, else its code.
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"Certificate without a case", "ZZ2026000001", "市卫健委"}));
+  EXPECT_EQ(rows[1], (std::vector<std::string>{"Publicity without a case", "ZS20261101000007", "FZ-SCJG"}));
+  EXPECT_EQ(rows[2], (std::vector<std::string>{"Completed without a certificate", "ZS20261102000003", "市卫健委"}));
+  EXPECT_EQ(p.outside_system_title(), "Work outside the system (3)");
+  EXPECT_EQ(p.outside_system_note(), "");
+  // Only a case completed without a certificate is in the system, to be opened.
+  EXPECT_EQ(p.outside_system_case(0), "");
+  EXPECT_EQ(p.outside_system_case(1), "");
+  EXPECT_EQ(p.outside_system_case(2), "ZS20261102000003");
+  EXPECT_EQ(p.outside_system_case(3), "");
+}
+
+TEST_F(BoardOutsideSystem, NoneFoundIsSaid) {
+  p.refresh();
+  EXPECT_TRUE(p.outside_system().empty());
+  EXPECT_EQ(p.outside_system_title(), "Work outside the system (0)");
+  EXPECT_EQ(p.outside_system_note(), "No work outside the system found.");
+}
+
+TEST_F(BoardOutsideSystem, KindsAreTranslatedAndAnUnknownKindShowsItsCode) {
+  api.the_board.outside_system = {{"certificate_without_case", "ZZ1", "FZ-WJW"},
+                                  {"publicity_without_case", "ZS1", "FZ-WJW"},
+                                  {"completed_without_certificate", "ZS2", "FZ-WJW"},
+                                  {"something_new", "X1", ""}};
+  p.refresh();
+  const std::map<std::string, std::string> zh = {{"Certificate without a case", "有证照无办件"},
+                                                 {"Publicity without a case", "有公示无办件"},
+                                                 {"Completed without a certificate", "办结未发证"},
+                                                 {"Work outside the system (%1)", "体外循环（%1）"}};
+  set_translator([&zh](const char* msgid) {
+    auto it = zh.find(msgid);
+    return it != zh.end() ? it->second : std::string(msgid);
+  });
+  const TextRows rows = p.outside_system();
+  const std::string title = p.outside_system_title();
+  set_translator(nullptr);
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[0][0], "有证照无办件");
+  EXPECT_EQ(rows[1][0], "有公示无办件");
+  EXPECT_EQ(rows[2][0], "办结未发证");
+  EXPECT_EQ(rows[3], (std::vector<std::string>{"something_new", "X1", ""}));
+  EXPECT_EQ(title, "体外循环（4）");
+}
+
+TEST_F(BoardOutsideSystem, ANewBoardReplacesTheList) {
+  api.the_board.outside_system = {{"certificate_without_case", "ZZ1", "FZ-WJW"}};
+  p.refresh();
+  EXPECT_EQ(p.outside_system().size(), 1u);
+  api.the_board.outside_system.clear();  // resolved since
+  p.refresh();
+  EXPECT_TRUE(p.outside_system().empty());
+  EXPECT_EQ(view.shown, 2);
+}
+
 // ---- revocation -------------------------------------------------------------------------------
 
 struct RevocationSpy final : RevocationView {
@@ -1058,6 +1135,68 @@ TEST_F(CaseJson, TheCertificateDocumentIsAskedForByItsKind) {
   const auto pdf = api.document("ZS1", "certificate");
   ASSERT_TRUE(pdf.ok());
   EXPECT_EQ(transport.targets.back(), "GET /api/v1/cases/ZS1/documents/certificate.pdf");
+}
+
+// ---- the board JSON's outside_system (体外循环) read by HttpApi (canned answers) ----------------
+
+class BoardJson : public ::testing::Test {
+ protected:
+  // The board HttpApi reads from an answer with one tile and these extra members.
+  Board read(const std::string& members) {
+    transport.body = R"({"tiles":[{"department":"FZ-WJW","department_name":"市卫健委","green":1,"yellow":0,"red":2,)"
+                     R"("items":[]}],"generated_at":"2026-11-22T08:00:00+08:00")" +
+                     members + "}";
+    auto b = api.board();
+    EXPECT_TRUE(b.ok()) << members;
+    return b ? *b : Board{};
+  }
+  CannedTransport transport;
+  HttpApi api{transport};
+};
+
+TEST_F(BoardJson, OutsideSystemIsRead) {
+  const Board b = read(R"(,"outside_system":[{"kind":"certificate_without_case","ref":"ZZ2026000001",)"
+                       R"("department":"FZ-WJW"},{"kind":"publicity_without_case","ref":"ZS20261101000007",)"
+                       R"("department":"FZ-SCJG"},{"kind":"completed_without_certificate",)"
+                       R"("ref":"ZS20261102000003","department":"FZ-WJW"}])");
+  EXPECT_EQ(transport.targets.back(), "GET /api/v1/board");
+  ASSERT_EQ(b.tiles.size(), 1u);
+  EXPECT_EQ(b.tiles[0].red, 2);
+  ASSERT_EQ(b.outside_system.size(), 3u);
+  EXPECT_EQ(b.outside_system[0].kind, "certificate_without_case");
+  EXPECT_EQ(b.outside_system[0].ref, "ZZ2026000001");
+  EXPECT_EQ(b.outside_system[0].department, "FZ-WJW");
+  EXPECT_EQ(b.outside_system[1].kind, "publicity_without_case");
+  EXPECT_EQ(b.outside_system[1].ref, "ZS20261101000007");
+  EXPECT_EQ(b.outside_system[1].department, "FZ-SCJG");
+  EXPECT_EQ(b.outside_system[2].kind, "completed_without_certificate");
+  EXPECT_EQ(b.outside_system[2].ref, "ZS20261102000003");
+}
+
+TEST_F(BoardJson, AbsentNullOrNotAListMeansNone) {
+  for (const char* members : {"", R"(,"outside_system":null)", R"(,"outside_system":[])", R"(,"outside_system":{})",
+                              R"(,"outside_system":"certificate_without_case")", R"(,"outside_system":7)",
+                              R"(,"outside_system":true)"}) {
+    const Board b = read(members);
+    EXPECT_TRUE(b.outside_system.empty()) << members;
+    EXPECT_EQ(b.tiles.size(), 1u) << members;  // the rest of the board is read all the same
+    EXPECT_EQ(b.generated_at, "2026-11-22T08:00:00+08:00") << members;
+  }
+}
+
+TEST_F(BoardJson, WrongTypesNeverCrash) {
+  // Entries that are not objects, or have no kind (absent, empty, not a string): skipped.
+  const Board skipped = read(R"(,"outside_system":[null,"x",3,[],{},{"kind":""},{"kind":5,"ref":"ZZ1"},)"
+                             R"({"ref":"ZZ2","department":"FZ-WJW"}])");
+  EXPECT_TRUE(skipped.outside_system.empty());
+  // Other members of another type read as "".
+  const Board b = read(R"(,"outside_system":[7,{"kind":"certificate_without_case","ref":12,"department":null},)"
+                       R"({"kind":"completed_without_certificate","ref":"ZS1","department":["FZ-WJW"]}])");
+  ASSERT_EQ(b.outside_system.size(), 2u);
+  EXPECT_EQ(b.outside_system[0].kind, "certificate_without_case");
+  EXPECT_EQ(b.outside_system[0].ref + b.outside_system[0].department, "");
+  EXPECT_EQ(b.outside_system[1].ref, "ZS1");
+  EXPECT_EQ(b.outside_system[1].department, "");
 }
 
 TEST(Messages, TimesOfAnyOffsetAreShownInBeijingTime) {

@@ -9,7 +9,7 @@ namespace zhishen::server::testing {
 using lifecycle::Role;
 
 void CaseworkTest::SetUp() {
-  server_ = std::make_unique<TestServer>(GetParam());
+  server_ = std::make_unique<TestServer>(GetParam(), nullptr, [this](ServerConfig& c) { configure(c); });
   if (!server_->ok()) GTEST_SKIP() << server_->reason();
   channel_ = server_->add_channel("web-hall");
   reviewer_ = add_staff("reviewer", "FZ-SCJG", {Role::reviewer});

@@ -26,6 +26,8 @@ inline const std::string kHygieneItem = "350100-WJW-XK-0001";   // department FZ
 class CaseworkTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override;
+  // Changes to the test server's configuration before it starts (none by default).
+  virtual void configure(ServerConfig& c) { (void)c; }
 
   // A staff account of `department` with `roles` and a session for it.
   StaffLogin add_staff(const std::string& username, const std::string& department,

@@ -13,6 +13,7 @@
 #include "casework_fixture.hpp"
 #include "cli.hpp"
 #include "support/run_command.hpp"
+#include "zhishen/crypto/key_ring.hpp"
 #include "zhishen/crypto/signed_envelope.hpp"
 #include "zhishen/json/canonical.hpp"
 #include "zhishen/json/write.hpp"
@@ -304,6 +305,43 @@ TEST_P(Certificates, BadVerificationRequestsAreRefusedWithTheirIds) {
   EXPECT_EQ(get("/api/v1/cases/" + food + "/documents/certificate.pdf", reviewer_.token).error_id(),
             "document.not_available");
 }
+
+// A department without a signing key: the approval waits in recheck_confirmed; once an
+// administrator has generated a key and reloaded, the waiting certificate is issued and the case
+// completes (the timer does the same on its next tick).
+class CertificatesWithoutKeys : public Certificates {
+ protected:
+  void configure(ServerConfig& c) override { c.generate_missing_keys = false; }
+};
+
+TEST_P(CertificatesWithoutKeys, AnApprovalWaitsForItsDepartmentsKeyAndIsIssuedWhenTheKeyArrives) {
+  const std::string no = submit(kHygieneItem, "approved_hotel_with_central_ac.json");
+  auto r = act(no, "confirm_recheck", other_reviewer_);
+  ASSERT_EQ(r.status, 200) << r.text;
+  EXPECT_EQ(r.body.find("state")->as_string(), "recheck_confirmed");
+  EXPECT_TRUE(r.body.find("certificate")->is_null());
+  EXPECT_EQ(server_->call("GET", "/api/v1/certificates/revoked?department=FZ-WJW").error_id(), "signer.no_key");
+
+  const ServerConfig& c = server_->ctx().config();
+  ASSERT_TRUE(crypto::generate_passphrase_file(c.key_passphrase_file).ok());
+  auto pass = crypto::read_passphrase_file(c.key_passphrase_file);
+  ASSERT_TRUE(pass.ok());
+  ASSERT_TRUE(crypto::generate_department_key(c.key_dir, "FZ-WJW", crypto::SignatureAlgorithm::sm2_sm3, *pass,
+                                              server_->ctx().now())
+                  .ok());
+  EXPECT_EQ(server_->call("POST", "/api/v1/admin/keys/reload", "", other_reviewer_.token).error_id(), "auth.forbidden");
+  auto reload = server_->call("POST", "/api/v1/admin/keys/reload", "", admin_.token);
+  ASSERT_EQ(reload.status, 200) << reload.text;
+  EXPECT_EQ(reload.body.find("issued_waiting")->as_number(), 1);
+  auto c2 = get("/api/v1/cases/" + no, other_reviewer_.token);
+  EXPECT_EQ(c2.body.find("state")->as_string(), "completed");
+  ASSERT_TRUE(c2.body.find("certificate")->is_object());
+  EXPECT_EQ(verdict(c2.body.find("certificate")->find("no")->as_string()), "valid");
+  EXPECT_EQ(get("/api/v1/cases/" + no + "/documents/receipt.pdf", other_reviewer_.token).status, 200);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, CertificatesWithoutKeys, ::testing::Values("sqlite", "mysql"),
+                         [](const auto& param_info) { return param_info.param; });
 
 INSTANTIATE_TEST_SUITE_P(Backends, Certificates, ::testing::Values("sqlite", "mysql"),
                          [](const auto& param_info) { return param_info.param; });

@@ -129,6 +129,32 @@ std::vector<std::pair<std::string, std::string>> BoardPresenter::figures() const
   };
 }
 
+TextRows BoardPresenter::outside_system() const {
+  TextRows rows;
+  for (const auto& o : board_.outside_system) {
+    std::string department = o.department;
+    for (const auto& t : board_.tiles) {
+      if (t.department == o.department && !t.department_name.empty()) department = t.department_name;
+    }
+    rows.push_back({label(o.kind), o.ref, department});
+  }
+  return rows;
+}
+
+std::string BoardPresenter::outside_system_title() const {
+  return fill(tr("Work outside the system (%1)"), {std::to_string(board_.outside_system.size())});
+}
+
+std::string BoardPresenter::outside_system_note() const {
+  return board_.outside_system.empty() ? tr("No work outside the system found.") : "";
+}
+
+std::string BoardPresenter::outside_system_case(std::size_t row) const {
+  if (row >= board_.outside_system.size()) return "";
+  const OutsideWork& o = board_.outside_system[row];
+  return o.kind == "completed_without_certificate" ? o.ref : "";
+}
+
 std::string BoardPresenter::updated_text() const {
   return board_.generated_at.empty() ? "" : tr("Updated ") + short_time(board_.generated_at);
 }

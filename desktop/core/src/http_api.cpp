@@ -323,6 +323,14 @@ Result<Board> HttpApi::board() {
     }
     b.tiles.push_back(std::move(tile));
   }
+  // 体外循环: absent, null or not a list → none; an entry that is not an object or has no kind is
+  // skipped; other members of another type read as "".
+  if (const json::Array* outside = list(*v, "outside_system")) {
+    for (const auto& o : *outside) {
+      if (!o.is_object() || str(o, "kind").empty()) continue;
+      b.outside_system.push_back({str(o, "kind"), str(o, "ref"), str(o, "department")});
+    }
+  }
   return b;
 }
 

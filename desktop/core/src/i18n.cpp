@@ -97,6 +97,10 @@ const std::map<std::string_view, const char*>& labels() {
       {"admin", N_("Administrator")},
       // channel kinds (app, kiosk, wechat, counter above)
       {"web", N_("Online hall")},
+      // work outside the system (体外循环) on the board
+      {"certificate_without_case", N_("Certificate without a case")},
+      {"publicity_without_case", N_("Publicity without a case")},
+      {"completed_without_certificate", N_("Completed without a certificate")},
       // item versions
       {"draft", N_("Draft")},
       {"active", N_("In force")},

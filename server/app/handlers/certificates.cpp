@@ -3,6 +3,7 @@
 #include "../services/case_view.hpp"
 #include "../services/certificates.hpp"
 #include "../services/permissions.hpp"
+#include "../signing_keys.hpp"
 #include "routes.hpp"
 #include "zhishen/json/write.hpp"
 
@@ -32,6 +33,21 @@ Result<Response> certificate_for_staff(Request& req) {
   return res;
 }
 
+// Re-reads the key directory (a rotation without a restart), then issues what waited for a key.
+Result<Response> reload_keys(Request& req) {
+  if (auto st = require(req.who, Permission::administration); !st) return st.error();
+  if (auto st = load_signing_keys(*req.ctx); !st) return st.error();
+  const int issued = issue_waiting(*req.ctx, 1000);
+  (void)req.ctx->store().transact([&](ports::StoreTx& tx) -> Status {
+    tx.audit().append({0, req.ctx->now(), req.who.staff.username, "admin", "keys.reload", "",
+                       json::Object{{"issued_waiting", issued}}, "", ""});
+    return {};
+  });
+  json::Value out = public_keys(*req.ctx);
+  out.set("issued_waiting", issued);
+  return Response::json(out);
+}
+
 }  // namespace
 
 void add_certificate_routes(Router& r) {
@@ -58,6 +74,9 @@ void add_certificate_routes(Router& r) {
           return res;
         },
         "The 双公示 administrative-licensing records as CSV in the national field order (?department=&state=)");
+  r.add("POST", "/api/v1/admin/keys/reload", Access::staff, reload_keys,
+        "Administrators: read the signing-key directory again (after zhishen keys generate) and issue the "
+        "e-certificates that waited for a key");
   r.add("GET", "/api/v1/certificates/{no}", Access::staff, certificate_for_staff,
         "A certificate's signed file (zhishen-certificate/1) for the issuing department's staff");
 }

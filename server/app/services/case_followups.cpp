@@ -55,6 +55,11 @@ Status notify(ports::StoreTx& tx, const CompiledItem* item, const domain::CaseFi
         text += "电子证照编号" + certificates::certificate_number(after.case_no) + "。";
       }
       break;
+    case Action::issue_certificate:  // issued later than its approval (the department had no key then)
+      if (!completed) return {};
+      template_id = "case.completed";
+      text = what + "的电子证照（编号" + certificates::certificate_number(after.case_no) + "）已制发，已办结。";
+      break;
     case Action::revoke:
       template_id = "decision.revoked";
       text = what + "的许可决定已依法撤销。理由：" + reason + "。";

@@ -3,7 +3,9 @@
 
 #include <Poco/Logger.h>
 
+#include "case_followups.hpp"
 #include "case_support.hpp"
+#include "documents.hpp"
 #include "permissions.hpp"
 #include "zhishen/certificates/certificate.hpp"
 #include "zhishen/crypto/signed_envelope.hpp"
@@ -71,11 +73,12 @@ json::Value verdict_json(const domain::Certificate& c, certificates::Verdict v, 
 Status check_signature(ServerContext& ctx, const json::Value& body, const ports::Signature& sig) {
   auto bytes = certificates::signed_bytes(body);
   if (!bytes) return bytes.error();
-  const auto dept = ctx.keys().department_of(sig.key_id);
+  const auto keys = ctx.keys();
+  const auto dept = keys->department_of(sig.key_id);
   if (!dept || *dept != text_at(body, {"issuer", "code"})) {
     return make_error("signer.unknown_key", "key " + sig.key_id + " is not the issuing department's");
   }
-  return ctx.keys().verify(ports::Bytes(bytes->begin(), bytes->end()), sig);
+  return keys->verify(ports::Bytes(bytes->begin(), bytes->end()), sig);
 }
 
 ports::Signature signature_of(const domain::Certificate& c) {
@@ -182,7 +185,7 @@ Status issue_if_due(ServerContext& ctx, ports::StoreTx& tx, domain::CaseFile& f,
     }
   }
   facts.now = now;
-  auto cert = certificates::issue(f, facts, ctx.keys());
+  auto cert = certificates::issue(f, facts, *ctx.keys());
   if (!cert) {
     if (cert.error().id == "signer.no_key") {
       ctx.log().warning("case %s waits for its e-certificate: %s", f.case_no, cert.error().message);
@@ -199,6 +202,45 @@ Status issue_if_due(ServerContext& ctx, ports::StoreTx& tx, domain::CaseFile& f,
     f.record = std::move(moved).value();
   }
   return {};
+}
+
+int issue_waiting(ServerContext& ctx, std::size_t limit) {
+  ports::InboxQuery q;
+  q.states = {State::recheck_confirmed, State::manual_approved};
+  q.limit = limit;
+  std::vector<domain::CaseSummary> waiting;
+  if (auto st = ctx.store().transact([&](ports::StoreTx& tx) -> Status {
+        waiting = tx.cases().inbox(q);
+        return {};
+      });
+      !st) {
+    return 0;
+  }
+  auto cat = ctx.catalogue();
+  int issued = 0;
+  for (const auto& w : waiting) {
+    const CompiledItem* item = cat->find(w.item_code);
+    if (item == nullptr || !item->terms.issues_certificate || !ctx.keys()->can_sign(w.department_code)) continue;
+    const Instant now = ctx.now();
+    auto st = ctx.store().transact([&](ports::StoreTx& tx) -> Status {
+      auto f = tx.cases().load(w.case_no);
+      if (!f) return f.error();
+      const domain::CaseFile before = *f;
+      if (auto s = issue_if_due(ctx, tx, *f, item, now); !s) return s;
+      if (f->record.state == before.record.state) return {};
+      refresh_deadlines(ctx, *f);
+      if (auto s = tx.cases().save(*f, before.record.version); !s) return s;
+      Principal system;
+      system.staff.username = "system";
+      if (auto s = record_followups(tx, system, item, before, *f, Action::issue_certificate, {}, now); !s) return s;
+      if (auto s = record_publicity(ctx, tx, before, *f, now); !s) return s;
+      if (auto s = keep_receipt(ctx, tx, *f); !s) return s;
+      ++issued;
+      return {};
+    });
+    if (!st) ctx.log().warning("case %s: its e-certificate is still waiting: %s", w.case_no, st.error().id);
+  }
+  return issued;
 }
 
 Status record_publicity(ServerContext& ctx, ports::StoreTx& tx, const domain::CaseFile& before,
@@ -354,7 +396,7 @@ Result<json::Value> revocation_list(ServerContext& ctx, const std::string& depar
                                   {"entries", std::move(entries)}};
   auto bytes = json::canonical(body);
   if (!bytes) return bytes.error();
-  auto sig = ctx.keys().sign(department, ports::Bytes(bytes->begin(), bytes->end()));
+  auto sig = ctx.keys()->sign(department, ports::Bytes(bytes->begin(), bytes->end()));
   if (!sig) return sig.error();
   crypto::SignedEnvelope e{std::string(crypto::kRevocationListFormat), std::move(body), std::move(sig).value(),
                            ""};
@@ -405,7 +447,7 @@ Result<std::string> publicity_csv(ServerContext& ctx, const Principal& who,
 
 json::Value public_keys(ServerContext& ctx) {
   json::Array keys;
-  for (const auto& k : ctx.keys().public_keys()) {
+  for (const auto& k : ctx.keys()->public_keys()) {
     keys.push_back(json::Object{{"department", k.department}, {"key_id", k.key_id}, {"algorithm", k.algorithm},
                                 {"signing", k.signing}, {"pem", k.pem}});
   }

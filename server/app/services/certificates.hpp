@@ -29,6 +29,11 @@ namespace zhishen::server {
 Status issue_if_due(ServerContext& ctx, ports::StoreTx& tx, domain::CaseFile& f, const CompiledItem* item,
                     Instant now);
 
+// The approvals left waiting for their certificate (their department had no key), at most `limit`:
+// each is issued and completed in its own transaction, as the re-check would have. Called by the
+// timer and after the keys are reloaded. Answers how many were issued.
+int issue_waiting(ServerContext& ctx, std::size_t limit);
+
 // After a case is saved: a publicity record for an approval that has just completed and whose item
 // requires publicity, its fields filled in the national order (xzxk_fields), due with the case's
 // publicity deadline. On publicise, the record's published_at.

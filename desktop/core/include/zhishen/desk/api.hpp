@@ -164,8 +164,16 @@ struct BoardTile {
   long green = 0, yellow = 0, red = 0;
   std::vector<BoardItem> items;
 };
+// Work done outside the system (体外循环) the board lists: a certificate or a publicity record
+// whose case is not in the system, or an approved case of a certificate item completed without one.
+struct OutsideWork {
+  std::string kind;  // certificate_without_case, publicity_without_case, completed_without_certificate
+  std::string ref;   // the certificate's number, or the case number
+  std::string department;  // its department's code
+};
 struct Board {
   std::vector<BoardTile> tiles;
+  std::vector<OutsideWork> outside_system;  // absent or not a list: none
   std::string generated_at;
 };
 

@@ -2,7 +2,9 @@
 // BoardPresenter: the red/yellow-light board (红黄灯看板) — a tile per department with its green,
 // yellow and red counts (supervisors see every department, others their own: the server scopes
 // it), the overdue list, supervision tickets (open, answer, close) and the efficiency figures of
-// the last 30 days. Refreshes on a timer without piling up requests.
+// the last 30 days, and the work done outside the system (体外循环: certificates and publicity
+// records without a case, approved certificate cases completed without a certificate). Refreshes on
+// a timer without piling up requests.
 //
 // Ownership: borrows the view, the Api and the runner; the view owns it. Thread-safety: UI thread.
 
@@ -41,6 +43,15 @@ class BoardPresenter {
   TextRows tickets() const;  // ticket, case, department, state, reason, answer due, response
   const std::vector<Ticket>& ticket_list() const { return tickets_; }
   std::vector<std::pair<std::string, std::string>> figures() const;  // label, value
+  // 体外循环: kind (as the user reads it), reference (certificate or case number), department (its
+  // name when a tile names it, else its code); the title with the count; when there is none, the
+  // sentence that says so ("" otherwise).
+  TextRows outside_system() const;
+  std::string outside_system_title() const;
+  std::string outside_system_note() const;
+  // The case an outside-system row names, to open it: only "completed without a certificate" has
+  // one in the system; "" otherwise.
+  std::string outside_system_case(std::size_t row) const;
   std::string updated_text() const;
 
   bool may_supervise() const { return me_.has_role("supervisor"); }  // the server checks the role
