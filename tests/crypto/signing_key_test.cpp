@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "support/run_command.hpp"
+#include "zhishen/crypto/hash.hpp"
 #include "zhishen/crypto/signing_key.hpp"
 
 namespace zhishen::crypto {
@@ -39,6 +40,41 @@ TEST(Sm3, PublishedVectors) {
 }
 
 class Keys : public ::testing::TestWithParam<SignatureAlgorithm> {};
+
+// GB/T 32918.5-2016 / GM/T 0003.5-2012 Annex A on the recommended curve sm2p256v1, with the default
+// identity 1234567812345678 (as ../shared/reference/sm2-sm3/sm2_standard_vectors.json collects it
+// from OpenSSL's sm2_internal_test.c): the published signature (r, s) of "message digest" verifies
+// with the published public key through our VerifyingKey, and a changed message or s does not.
+std::string der_integer(const std::string& big_endian) {
+  std::string v = big_endian;
+  if (static_cast<unsigned char>(v.front()) & 0x80) v.insert(v.begin(), '\0');
+  return std::string{'\x02', static_cast<char>(v.size())} + v;
+}
+
+TEST(Sm2, StandardVectorVerifies) {
+  const std::string x = bytes_of_hex("09F9DF311E5421A150DD7D161E4BC5C672179FAD1833FC076BB08FF356F35020");
+  const std::string y = bytes_of_hex("CCEA490CE26775A52DC6EA718CC1AA600AED05FBF35E084A6632F6072DA9AD13");
+  // SubjectPublicKeyInfo { id-ecPublicKey, sm2p256v1 (1.2.156.10197.1.301) }, uncompressed point.
+  const std::string spki = bytes_of_hex("3059301306072A8648CE3D020106082A811CCF5501822D03420004") + x + y;
+  std::string pem = "-----BEGIN PUBLIC KEY-----\n" + to_base64(spki) + "\n-----END PUBLIC KEY-----\n";
+  auto key = VerifyingKey::load(pem);
+  ASSERT_TRUE(key.ok()) << key.error().message;
+  EXPECT_EQ(key->algorithm(), SignatureAlgorithm::sm2_sm3);
+  const std::string r = bytes_of_hex("F5A03B0648D2C4630EEAC513E1BB81A15944DA3827D5B74143AC7EACEEE720B3");
+  const std::string s = bytes_of_hex("B1B6AA29DF212FD8763182BC0D421CA1BB9038FD1F7F42D4840B69C485BBC1AA");
+  const std::string body = der_integer(r) + der_integer(s);
+  const std::string sig = std::string{'\x30', static_cast<char>(body.size())} + body;
+  EXPECT_TRUE(key->verify("message digest", sig).ok());
+  EXPECT_EQ(key->verify("message digesT", sig).error().id, "crypto.signature.invalid");
+  std::string other_s = s;
+  other_s.back() = static_cast<char>(other_s.back() ^ 1);
+  const std::string body2 = der_integer(r) + der_integer(other_s);
+  EXPECT_FALSE(key->verify("message digest", std::string{'\x30', static_cast<char>(body2.size())} + body2).ok());
+  // Under another signer identity the same signature does not verify (the identity is in ZA).
+  auto alice = VerifyingKey::load(pem, "ALICE123@YAHOO.COM");
+  ASSERT_TRUE(alice.ok());
+  EXPECT_FALSE(alice->verify("message digest", sig).ok());
+}
 
 TEST_P(Keys, SignVerifyTamperAndWrongKeys) {
   auto pair = generate_key_pair(GetParam(), "correct horse battery");
