@@ -114,7 +114,8 @@ void sweep_case(ServerContext& ctx, const std::string& case_no, Instant now, Tic
         changed = true;
       }
       if (d->light == calendar::Light::red && d->due_at && needs_ticket(tx, case_no, *d->due_at)) {
-        auto t = open_ticket_in(ctx, tx, case_no, f->department_code, kRedReason, "system", "system", "light.red", now);
+        auto t = open_ticket_in(ctx, tx, case_no, f->department_code, kRedReason, "system", "system", "light.red", now,
+                                red_ticket_number(case_no, *d->due_at));
         if (!t) return t.error();
         opened = true;
       }
@@ -123,6 +124,10 @@ void sweep_case(ServerContext& ctx, const std::string& case_no, Instant now, Tic
     if (st) {
       report.lights_changed += changed ? 1 : 0;
       report.tickets_opened += opened ? 1 : 0;
+      return;
+    }
+    if (st.error().id == "store.duplicate") {  // another server's timer opened this very ticket first
+      ctx.log().debug("timer: case %s was swept by another server", case_no);
       return;
     }
     if (st.error().id != "store.conflict") {

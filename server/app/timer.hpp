@@ -6,7 +6,8 @@
 // of a restarted server sweeps the whole downtime. Idempotent: a tick run twice for the same
 // instant changes nothing the second time.
 // Thread-safety: called by the timer thread (and tests); ticks are serialised within the process.
-// One server per database runs the timer (several would each open tickets for the same red case).
+// Several servers may share one database: the ticket of a red light has a number derived from the
+// case and its deadline, so two timers that meet store it once (the second rolls back).
 
 #include "context.hpp"
 

@@ -3,6 +3,7 @@
 // idempotent ticks, catch-up after downtime, the metrics.
 #include <thread>
 
+#include "services/supervision.hpp"
 #include "supervision_test_support.hpp"
 
 namespace zhishen::server::testing {
@@ -94,6 +95,21 @@ TEST_P(Timer, GreenYellowRedWithATicketAndANotification) {
   auto overdue = server_->call("GET", "/api/v1/board/overdue", "", supervisor());
   ASSERT_EQ(overdue.body.find("cases")->as_array().size(), 2u) << overdue.text;
   EXPECT_EQ(overdue.body.find("cases")->as_array()[0].find("ticket_no")->as_string().rfind("DB20261125", 0), 0u);
+
+  // A second server's timer sharing the database reaches the same red light: the ticket's number is
+  // the same, so its insert fails and its transaction rolls back; the case keeps one ticket.
+  const auto due = load(a).due_at;
+  ASSERT_TRUE(due.has_value());
+  EXPECT_EQ(tickets_of(a)[0].ticket_no, red_ticket_number(a, *due));
+  auto again = server_->ctx().store().transact([&](ports::StoreTx& tx) -> Status {
+    auto t = open_ticket_in(server_->ctx(), tx, a, "FZ-SCJG", "超期未办结", "system", "system", "light.red",
+                            server_->ctx().now(), red_ticket_number(a, *due));
+    return t ? Status{} : Status{t.error()};
+  });
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().id, "store.duplicate");
+  EXPECT_EQ(tickets_of(a).size(), 1u);
+  EXPECT_EQ(outbox("light.red").size(), 2u) << "the rolled-back attempt queued no second notification";
 }
 
 TEST_P(Timer, ATickRunTwiceChangesNothing) {

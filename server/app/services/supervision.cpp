@@ -6,6 +6,7 @@
 #include "case_view.hpp"
 #include "permissions.hpp"
 #include "zhishen/calendar/deadline.hpp"
+#include "zhishen/crypto/hash.hpp"
 
 namespace zhishen::server {
 namespace {
@@ -92,10 +93,19 @@ json::Value ticket_json(const domain::Ticket& t, Instant now) {
                       {"light", overdue ? "red" : "green"}};
 }
 
+std::string red_ticket_number(const std::string& case_no, Instant due) {
+  std::string date = local_date(due, UtcOffset{}).to_string();
+  date.erase(std::remove(date.begin(), date.end(), '-'), date.end());
+  std::string hex = crypto::sha256_hex(case_no + "|" + std::to_string(due.time_since_epoch().count())).substr(0, 8);
+  for (char& c : hex) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return "DB" + date + hex;
+}
+
 Result<domain::Ticket> open_ticket_in(ServerContext& ctx, ports::StoreTx& tx, const std::string& case_no,
                                       const std::string& department_code, const std::string& reason,
                                       const std::string& actor, const std::string& role,
-                                      const std::string& template_id, Instant now) {
+                                      const std::string& template_id, Instant now,
+                                      const std::optional<std::string>& fixed_no) {
   domain::Ticket t;
   t.case_no = case_no;
   t.department_code = department_code;
@@ -105,13 +115,13 @@ Result<domain::Ticket> open_ticket_in(ServerContext& ctx, ports::StoreTx& tx, co
   t.opened_at = now;
   t.answer_due_at = answer_due(ctx, now);
   for (int attempt = 0;; ++attempt) {
-    t.ticket_no = new_number("DB", now);
+    t.ticket_no = fixed_no ? *fixed_no : new_number("DB", now);
     auto id = tx.supervision().open_ticket(t);
     if (id) {
       t.id = *id;
       break;
     }
-    if (id.error().id != "store.duplicate" || attempt + 1 >= kNumberAttempts) return id.error();
+    if (fixed_no || id.error().id != "store.duplicate" || attempt + 1 >= kNumberAttempts) return id.error();
   }
   tx.audit().append({0, now, actor, role, "ticket.open", case_no,
                      json::Object{{"ticket_no", t.ticket_no},

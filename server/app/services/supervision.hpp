@@ -53,13 +53,19 @@ Result<json::Value> respond_to_ticket(ServerContext& ctx, const Principal& who, 
 Result<json::Value> close_ticket(ServerContext& ctx, const Principal& who, const std::string& ticket_no,
                                  const json::Value& body);
 
-// Opens a ticket inside the caller's transaction: a fresh number (DB + local date + random), the
-// answer due ticket_answer_workdays working days after `now`, the audit entry ticket.open and a
-// notification to the department (template `template_id`, recipient the department code).
+// Opens a ticket inside the caller's transaction: a fresh number (DB + local date + random) unless
+// `fixed_no` is given, the answer due ticket_answer_workdays working days after `now`, the audit
+// entry ticket.open and a notification to the department (template `template_id`, recipient the
+// department code). With `fixed_no`, a ticket of that number already stored is store.duplicate.
 Result<domain::Ticket> open_ticket_in(ServerContext& ctx, ports::StoreTx& tx, const std::string& case_no,
                                       const std::string& department_code, const std::string& reason,
                                       const std::string& actor, const std::string& role,
-                                      const std::string& template_id, Instant now);
+                                      const std::string& template_id, Instant now,
+                                      const std::optional<std::string>& fixed_no = std::nullopt);
+
+// The number of the ticket a red light of `case_no` whose deadline is `due` opens: the same on every
+// server sharing the database, so that two timers opening it at once store it once.
+std::string red_ticket_number(const std::string& case_no, Instant due);
 
 // The ticket as the API shows it; "light" is red while an open ticket is past its answer deadline.
 json::Value ticket_json(const domain::Ticket& t, Instant now);
