@@ -112,6 +112,33 @@ TEST_P(Timer, GreenYellowRedWithATicketAndANotification) {
   EXPECT_EQ(outbox("light.red").size(), 2u) << "the rolled-back attempt queued no second notification";
 }
 
+// 双公示 is due within 7 working days of completion (002 §8.4): an e-certificate approval completed
+// at re-check and left unpublished turns red like any deadline and gets its ticket; publishing it
+// stops the clock.
+TEST_P(Timer, AnUnpublishedPublicityRecordTurnsRedAndPublishingItEndsTheClock) {
+  const std::string no = submit("350100-SCJG-XK-0001", "approved_convenience_store.json");
+  const std::string reviewer = scjg_reviewer();
+  auto version = [&] { return load(no).record.version; };
+  auto done = server_->call_json("POST", "/api/v1/cases/" + no + "/actions/confirm_recheck",
+                                 json::Object{{"version", version()}}, reviewer);
+  ASSERT_EQ(done.status, 200) << done.text;
+  ASSERT_EQ(done.body.find("state")->as_string(), "completed");
+  ASSERT_EQ(done.body.find("publicity")->find("state")->as_string(), "pending");
+  tick();
+  EXPECT_EQ(load(no).light, calendar::Light::green);
+
+  clock_.set(at("2026-12-10T09:00:00+08:00"));  // well past 7 working days
+  tick();
+  EXPECT_EQ(load(no).light, calendar::Light::red);
+  ASSERT_EQ(tickets_of(no).size(), 1u);
+  auto published = server_->call_json("POST", "/api/v1/cases/" + no + "/actions/publicise",
+                                      json::Object{{"version", version()}}, scjg_reviewer());  // a new day's session
+  ASSERT_EQ(published.status, 200) << published.text;
+  EXPECT_EQ(published.body.find("publicity")->find("state")->as_string(), "published");
+  EXPECT_EQ(load(no).light, calendar::Light::green);
+  EXPECT_FALSE(load(no).due_at.has_value() && *load(no).due_at < clock_.now()) << "no running deadline is left";
+}
+
 TEST_P(Timer, ATickRunTwiceChangesNothing) {
   const std::string a = submit(kFood, "approved_convenience_store.json");
   const std::string m = submit(kFood, "manual_credit_blacklist.json");
