@@ -9,7 +9,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config git ca-certificates
   # product libraries
   libpoco-dev libwxgtk3.2-dev libmysqlcppconn-dev libsqlite3-dev libhpdf-dev libssl-dev
-  libqrencode-dev gettext
+  libqrencode-dev gettext libjemalloc-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   mariadb-server mariadb-client

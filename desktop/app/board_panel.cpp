@@ -41,6 +41,8 @@ BoardPanel::BoardPanel(wxWindow* parent, Api& api, TaskRunner& runner, const Sta
     box->Add(totals_[i], 0, wxALIGN_CENTRE_HORIZONTAL);
     auto* caption = new wxStaticText(this, wxID_ANY, names[i]);
     caption->SetFont(caption->GetFont().Scaled(1.2f));
+    // GTK measures the label with the font it was created with: room for the scaled text.
+    caption->SetMinSize(caption->GetTextExtent(names[i]) + wxSize(FromDIP(4), FromDIP(2)));
     box->Add(caption, 0, wxALIGN_CENTRE_HORIZONTAL);
     head->Add(box, 1, wxEXPAND | wxALL, FromDIP(8));
   }
@@ -60,12 +62,12 @@ BoardPanel::BoardPanel(wxWindow* parent, Api& api, TaskRunner& runner, const Sta
   auto* lists = new wxBoxSizer(wxHORIZONTAL);
   auto* left = new wxBoxSizer(wxVERTICAL);
   left->Add(new wxStaticText(this, wxID_ANY, _("Overdue cases (most overdue first)")), 0, wxBOTTOM, FromDIP(2));
-  overdue_ = make_list(this, {{_("Case number"), 160}, {_("Department"), 90}, {_("Item"), 180}, {_("Applicant"), 100},
+  overdue_ = make_list(this, {{_("Case number"), 180}, {_("Department"), 90}, {_("Item"), 180}, {_("Applicant"), 150},
                               {_("Overdue by"), 100}, {_("Ticket"), 120}},
                        wxLC_SINGLE_SEL);
   left->Add(overdue_, 1, wxEXPAND);
   left->Add(new wxStaticText(this, wxID_ANY, _("Supervision tickets")), 0, wxTOP | wxBOTTOM, FromDIP(2));
-  tickets_ = make_list(this, {{_("Ticket"), 130}, {_("Case number"), 160}, {_("Department"), 90}, {_("State"), 120},
+  tickets_ = make_list(this, {{_("Ticket"), 130}, {_("Case number"), 180}, {_("Department"), 90}, {_("State"), 120},
                               {_("Reason"), 200}, {_("Answer due"), 130}, {_("Answer"), 200}},
                        wxLC_SINGLE_SEL);
   left->Add(tickets_, 1, wxEXPAND);
@@ -84,16 +86,18 @@ BoardPanel::BoardPanel(wxWindow* parent, Api& api, TaskRunner& runner, const Sta
   auto* right = new wxBoxSizer(wxVERTICAL);
   right->Add(new wxStaticText(this, wxID_ANY, _("Efficiency (last 30 days)")), 0, wxBOTTOM, FromDIP(2));
   figures_ = make_list(this, {{_("Figure"), 170}, {_("Value"), 100}});
-  right->Add(figures_, 1, wxEXPAND);
+  right->Add(figures_, 0, wxEXPAND);  // as high as its rows (show_board): the rest for 体外循环
   // 体外循环: work done outside the system (double-click a case completed without a certificate).
   outside_title_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
   outside_title_->SetFont(outside_title_->GetFont().Bold());
   right->Add(outside_title_, 0, wxEXPAND | wxTOP | wxBOTTOM, FromDIP(4));
-  outside_ = make_list(this, {{_("Kind"), 130}, {_("Reference"), 170}, {_("Department"), 110}}, wxLC_SINGLE_SEL);
+  outside_ = make_list(this, {{_("Kind"), 110}, {_("Reference"), 170}, {_("Department"), 90}}, wxLC_SINGLE_SEL);
   outside_->SetToolTip(_("Double-click a case completed without a certificate: the case"));
   right->Add(outside_, 1, wxEXPAND);
   outside_note_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
   right->Add(outside_note_, 0, wxEXPAND | wxTOP, FromDIP(4));
+  // The lists scroll sideways: their columns never push the right-hand column off the screen.
+  for (wxListCtrl* l : {overdue_, tickets_, figures_, outside_}) l->SetMinSize(FromDIP(wxSize(200, 80)));
   lists->Add(right, 1, wxEXPAND | wxALL, FromDIP(6));
   top->Add(lists, 1, wxEXPAND);
   status_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
@@ -240,6 +244,12 @@ void BoardPanel::show_board() {
   std::vector<std::vector<std::string>> figures;
   for (const auto& [k, v] : b.figures()) figures.push_back({k, v});
   fill_list(figures_, figures);
+  if (const int n = figures_->GetItemCount(); n > 0) {
+    wxRect row;
+    if (figures_->GetItemRect(0, row)) {  // every row, and the header about one row high
+      figures_->SetMinSize(wxSize(FromDIP(200), (n + 1) * row.GetHeight() + FromDIP(10)));
+    }
+  }
   outside_title_->SetLabel(W(b.outside_system_title()));
   outside_title_->SetForegroundColour(b.board().outside_system.empty() ? GetForegroundColour() : light_colour("red"));
   fill_list(outside_, b.outside_system());

@@ -170,7 +170,28 @@ void CasePanel::set_busy(bool busy) {
   if (busy) {
     status_->SetForegroundColour(GetForegroundColour());
     status_->SetLabel(_("Working..."));
+  } else if (status_->GetLabel() == _("Working...")) {
+    status_->SetLabel(wxEmptyString);  // done, and nothing else to say (a result replaces it)
   }
+}
+
+bool CasePanel::choose_document(const std::string& kind) {
+  for (std::size_t i = 0; i < document_kinds_.size(); ++i) {
+    if (document_kinds_[i] == kind) {
+      documents_->SetSelection(static_cast<int>(i));
+      return true;
+    }
+  }
+  return false;
+}
+
+bool CasePanel::press_document(DocumentUse use) {
+  wxButton* b = use == DocumentUse::preview ? preview_ : use == DocumentUse::save ? save_ : print_;
+  if (!b->IsEnabled()) return false;
+  wxCommandEvent ev(wxEVT_BUTTON, b->GetId());
+  ev.SetEventObject(b);
+  b->GetEventHandler()->ProcessEvent(ev);
+  return true;
 }
 
 void CasePanel::session_lost() { session_lost_(); }

@@ -35,6 +35,10 @@ class CasePanel final : public wxPanel, public CaseView {
   bool press(const std::string& action);
   wxString status_text() const { return status_->GetLabel(); }
   void show_tab(int index);  // 0 overview, 1 form, 2 trace, 3 history, 4 deadlines
+  // The GUI test: chooses a document in the list (false: not offered) and presses 预览 / 保存… / 打印
+  // (false: disabled), the same paths as the user's.
+  bool choose_document(const std::string& kind);
+  bool press_document(DocumentUse use);
   // The file the last document went to ("" before any; the GUI test reads it).
   const wxString& last_document() const { return last_document_; }
 

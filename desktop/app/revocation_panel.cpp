@@ -2,6 +2,7 @@
 
 #include <wx/intl.h>
 #include <wx/sizer.h>
+#include <wx/statbox.h>
 
 #include "action_dialog.hpp"
 #include "ui.hpp"
@@ -21,17 +22,20 @@ RevocationPanel::RevocationPanel(wxWindow* parent, Api& api, TaskRunner& runner,
   search_->SetDescriptiveText(_("Case, ID or certificate number"));
   bar->Add(search_, 0);
   top->Add(bar, 0, wxALL, gap);
-  found_ = make_list(this, {{_("Case number"), 170}, {_("Item"), 200}, {_("Applicant"), 220}, {_("State"), 160},
+  found_ = make_list(this, {{_("Case number"), 180}, {_("Item"), 200}, {_("Applicant"), 320}, {_("State"), 160},
                             {_("Submitted at"), 130}},
                      wxLC_SINGLE_SEL);
   top->Add(found_, 1, wxEXPAND | wxLEFT | wxRIGHT, gap);
-  preview_ = new wxStaticText(this, wxID_ANY, _("Select a case to see what revoking it will do."));
-  top->Add(preview_, 0, wxEXPAND | wxALL, gap);
-  revoke_ = new wxButton(this, wxID_ANY, _("Revoke this decision..."));
+  // What revoking the selected case does, with the button, framed under the list.
+  auto* effects = new wxStaticBoxSizer(wxVERTICAL, this, _("What revoking does"));
+  preview_ = new wxStaticText(effects->GetStaticBox(), wxID_ANY, _("Select a case to see what revoking it will do."));
+  effects->Add(preview_, 0, wxEXPAND | wxALL, gap);
+  revoke_ = new wxButton(effects->GetStaticBox(), wxID_ANY, _("Revoke this decision..."));
   revoke_->Enable(false);
-  top->Add(revoke_, 0, wxLEFT | wxRIGHT, gap);
+  effects->Add(revoke_, 0, wxLEFT | wxRIGHT | wxBOTTOM, gap);
+  top->Add(effects, 0, wxEXPAND | wxALL, gap);
   top->Add(new wxStaticText(this, wxID_ANY, _("Past revocations")), 0, wxLEFT | wxRIGHT | wxTOP, gap);
-  past_ = make_list(this, {{_("Case number"), 170}, {_("Item"), 200}, {_("Applicant"), 220}, {_("Submitted at"), 130}},
+  past_ = make_list(this, {{_("Case number"), 180}, {_("Item"), 200}, {_("Applicant"), 320}, {_("Submitted at"), 130}},
                     wxLC_SINGLE_SEL);
   top->Add(past_, 1, wxEXPAND | wxLEFT | wxRIGHT, gap);
   status_ = new wxStaticText(this, wxID_ANY, wxEmptyString);
@@ -70,7 +74,7 @@ void RevocationPanel::show_past() { fill_list(past_, presenter_->past_rows()); }
 
 void RevocationPanel::show_preview() {
   wxString text;
-  for (const auto& line : presenter_->preview()) text += W(line) + "\n";
+  for (const auto& line : presenter_->preview()) text += (text.empty() ? "" : "\n") + W(line);
   preview_->SetLabel(text.empty() ? _("Select a case to see what revoking it will do.") : text);
   revoke_->Enable(presenter_->can_revoke());
   Layout();

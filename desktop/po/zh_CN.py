@@ -237,4 +237,5 @@ ZH = {
 'Certificate without a case': '有证照无办件', 'Publicity without a case': '有公示无办件',
 'Completed without a certificate': '办结未发证', 'Reference': '编号',
 'Double-click a case completed without a certificate: the case': '双击“办结未发证”的案件：打开该案件',
+'What revoking does': '撤销的效果',
 }

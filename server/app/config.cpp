@@ -19,6 +19,7 @@ const std::vector<ConfigKey>& config_keys() {
       {"db.url", "sqlite:var/zhishen.db", "the database: sqlite:PATH or mysql://USER:PASSWORD@HOST:PORT/DATABASE"},
       {"db.pool", "16", "database connections"},
       {"db.group_commit_max", "32", "most submitted applications stored in one transaction (1: a transaction each)"},
+      {"db.intake_lanes", "2", "intake transactions written side by side (1-16); an applicant's applications always share a lane"},
       {"keys.data_key_file", "var/keys/data.key", "key file encrypting personal data (made on first start, mode 0600)"},
       {"certificates.key_dir", "var/keys/signing", "departments' e-certificate signing keys: DIR/<department>/<key id>.key.pem and .pub.pem (zhishen keys generate)"},
       {"certificates.passphrase_file", "var/keys/signing.pass", "file whose first line is the passphrase of the departments' private keys (mode 0600)"},
@@ -58,6 +59,7 @@ ServerConfig ServerConfig::from(const Poco::Util::AbstractConfiguration& c) {
   s.db = c.getString("db.url", s.db);
   s.db_pool = c.getInt("db.pool", s.db_pool);
   s.group_commit_max = c.getInt("db.group_commit_max", s.group_commit_max);
+  s.intake_lanes = c.getInt("db.intake_lanes", s.intake_lanes);
   s.data_key_file = c.getString("keys.data_key_file", s.data_key_file);
   s.key_dir = c.getString("certificates.key_dir", s.key_dir);
   s.key_passphrase_file = c.getString("certificates.passphrase_file", s.key_passphrase_file);

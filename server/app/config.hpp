@@ -32,6 +32,7 @@ struct ServerConfig {
   std::string db = "sqlite:var/zhishen.db";
   int db_pool = 16;
   int group_commit_max = 32;                         // applications per intake transaction (services/intake)
+  int intake_lanes = 2;                              // intake transactions written side by side
   std::string data_key_file = "var/keys/data.key";   // personal-data key; made on first start when missing
   std::string key_dir = "var/keys/signing";          // e-certificate signing keys (crypto/key_ring.hpp)
   std::string key_passphrase_file = "var/keys/signing.pass";

