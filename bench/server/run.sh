@@ -60,6 +60,9 @@ mkdir -p "$work"
 rm -rf "$work/server"
 mkdir -p "$work/server"
 url="$(./scripts/mariadb-test.sh start)"
+# ZHISHEN_BENCH_DB_SOCKET=1: the server reaches MariaDB through its Unix socket, as a co-located
+# installation would (the default is TCP on 127.0.0.1).
+if [ "${ZHISHEN_BENCH_DB_SOCKET:-0}" = 1 ]; then url="$url?socket=$ZHISHEN_TEST_DB_DIR/mysqld.sock"; fi
 echo "== MariaDB $(mariadbd --version | awk '{print $3}'): innodb_flush_log_at_trx_commit=1, doublewrite on, 1 GiB buffer pool"
 
 # The personal-data key, then a channel through the store port (this also migrates the database).
