@@ -190,6 +190,21 @@ TEST_P(StoreContract, ActiveBansAndOutboxManyAtOnce) {
     std::set<std::string> cases;
     for (const auto& m : due) cases.insert(m.case_no);
     EXPECT_EQ(cases.size(), ms.size());
+
+    // The outbox sender's batch updates: a lease over all of them, then all but the first two
+    // marked sent; those two come due again after the lease.
+    std::vector<std::int64_t> ids;
+    for (const auto& m : due) ids.push_back(m.id);
+    ASSERT_TRUE(s.lease_messages(ids, at(20'000)).ok());
+    EXPECT_TRUE(s.due_messages(at(10'000), 1000).empty());
+    ASSERT_TRUE(s.mark_sent(std::span<const std::int64_t>(ids).subspan(2), at(10'001)).ok());
+    ASSERT_TRUE(s.mark_sent(std::span<const std::int64_t>(ids).subspan(2), at(10'002)).ok()) << "a second time: no change";
+    auto again = s.due_messages(at(20'000), 1000);
+    ASSERT_EQ(again.size(), 2u);
+    EXPECT_EQ(again[0].attempts, 0);
+    EXPECT_FALSE(again[0].sent_at.has_value());
+    ASSERT_TRUE(s.lease_messages({}, at(1)).ok());
+    ASSERT_TRUE(s.mark_sent({}, at(1)).ok());
   });
 }
 

@@ -16,12 +16,9 @@ std::vector<domain::OutboxMessage> claim(ServerContext& ctx, Instant now, std::s
   std::vector<domain::OutboxMessage> claimed;
   auto st = ctx.store().transact([&](ports::StoreTx& tx) -> Status {
     claimed = tx.supervision().due_messages(now, limit);
-    for (const auto& m : claimed) {
-      domain::OutboxMessage leased = m;
-      leased.next_attempt_at = now + kLease;
-      if (auto s = tx.supervision().update_message(leased); !s) return s;
-    }
-    return {};
+    std::vector<std::int64_t> ids;
+    for (const auto& m : claimed) ids.push_back(m.id);
+    return tx.supervision().lease_messages(ids, now + kLease);
   });
   if (!st) {
     ctx.log().warning("outbox: cannot claim due messages: %s", st.error().id);
@@ -32,15 +29,17 @@ std::vector<domain::OutboxMessage> claim(ServerContext& ctx, Instant now, std::s
 
 // Records a run's attempts in one transaction (one commit per batch, not per message). If it
 // fails, the claim's lease runs out and the messages are tried again: at least once.
-void record(ServerContext& ctx, const std::vector<domain::OutboxMessage>& done) {
-  if (done.empty()) return;
+// The successes (most of a run) in one statement; failures and unsent messages one by one.
+void record(ServerContext& ctx, const std::vector<domain::OutboxMessage>& done, const std::vector<std::int64_t>& sent,
+            Instant now) {
+  if (done.empty() && sent.empty()) return;
   auto st = ctx.store().transact([&](ports::StoreTx& tx) -> Status {
     for (const auto& m : done) {
       if (auto s = tx.supervision().update_message(m); !s) return s;
     }
-    return {};
+    return sent.empty() ? Status{} : tx.supervision().mark_sent(sent, now);
   });
-  if (!st) ctx.log().warning("outbox: cannot record %z attempts: %s", done.size(), st.error().id);
+  if (!st) ctx.log().warning("outbox: cannot record %z attempts: %s", done.size() + sent.size(), st.error().id);
 }
 
 }  // namespace
@@ -55,6 +54,7 @@ OutboxRunReport deliver_due_messages(ServerContext& ctx, NotificationSender& sen
   const Instant now = ctx.now();
   OutboxRunReport report;
   std::vector<domain::OutboxMessage> done;
+  std::vector<std::int64_t> sent_ids;
   for (auto m : claim(ctx, now, limit)) {
     if (stop && stop()) {
       done.push_back(m);  // as claimed from: due now, attempts unchanged
@@ -62,11 +62,13 @@ OutboxRunReport deliver_due_messages(ServerContext& ctx, NotificationSender& sen
     }
     const Status sent = sender.send(m, now);
     ++m.attempts;
-    if (sent) {
-      m.sent_at = now;  // last_error stays: what went wrong before, if anything
+    if (sent) {  // attempts + 1 and sent_at = now; last_error stays: what went wrong before, if anything
+      sent_ids.push_back(m.id);
       ++report.sent;
       ctx.metrics().notification("sent");
-    } else if (m.attempts >= kMaxNotificationAttempts) {
+      continue;
+    }
+    if (m.attempts >= kMaxNotificationAttempts) {
       m.last_error = "gave up after " + std::to_string(m.attempts) + " attempts: " + sent.error().id + ": " +
                      sent.error().message;
       m.next_attempt_at = kNever;
@@ -84,7 +86,7 @@ OutboxRunReport deliver_due_messages(ServerContext& ctx, NotificationSender& sen
     }
     done.push_back(std::move(m));
   }
-  record(ctx, done);
+  record(ctx, done, sent_ids, now);
   return report;
 }
 

@@ -140,6 +140,8 @@ class SqlSupervisionRepo final : public ports::SupervisionRepo {
   Status enqueue_many(std::span<const domain::OutboxMessage> messages) override;
   std::vector<domain::OutboxMessage> due_messages(Instant now, std::size_t limit) override;
   Status update_message(const domain::OutboxMessage& m) override;
+  Status lease_messages(std::span<const std::int64_t> ids, Instant until) override;
+  Status mark_sent(std::span<const std::int64_t> ids, Instant at) override;
   std::vector<domain::Ticket> tickets_for_case(const std::string& case_no) override;
   std::vector<domain::Ticket> tickets_answer_due(Instant after, Instant until, std::size_t limit) override;
 

@@ -302,6 +302,29 @@ Status SqlSupervisionRepo::update_message(const domain::OutboxMessage& m) {
   return {};
 }
 
+Status SqlSupervisionRepo::lease_messages(std::span<const std::int64_t> ids, Instant until) {
+  for (std::size_t from = 0; from < ids.size(); from += 64) {
+    const auto chunk = ids.subspan(from, std::min<std::size_t>(64, ids.size() - from));
+    std::vector<SqlValue> params{sql_instant(until)};
+    const std::vector<SqlValue> values(chunk.begin(), chunk.end());
+    const std::string marks = in_list(params, values);
+    c_.execute("UPDATE outbox SET next_attempt_at = ? WHERE id IN (" + marks + ")", params);
+  }
+  return {};
+}
+
+Status SqlSupervisionRepo::mark_sent(std::span<const std::int64_t> ids, Instant at) {
+  for (std::size_t from = 0; from < ids.size(); from += 64) {
+    const auto chunk = ids.subspan(from, std::min<std::size_t>(64, ids.size() - from));
+    std::vector<SqlValue> params{sql_instant(at)};
+    const std::vector<SqlValue> values(chunk.begin(), chunk.end());
+    const std::string marks = in_list(params, values);
+    c_.execute("UPDATE outbox SET attempts = attempts + 1, sent_at = ? WHERE sent_at IS NULL AND id IN (" + marks + ")",
+               params);
+  }
+  return {};
+}
+
 std::vector<domain::Ticket> SqlSupervisionRepo::tickets_for_case(const std::string& case_no) {
   return tickets_where("WHERE case_no = ? ORDER BY opened_at, ticket_no", {case_no});
 }

@@ -266,6 +266,10 @@ class SupervisionRepo {
   virtual Status enqueue_many(std::span<const domain::OutboxMessage> messages) = 0;
   virtual std::vector<domain::OutboxMessage> due_messages(Instant now, std::size_t limit) = 0;
   virtual Status update_message(const domain::OutboxMessage& m) = 0;
+  // One statement for many messages (the outbox sender's claim and its successes): lease sets
+  // next_attempt_at; mark_sent counts the attempt and sets sent_at on those not sent yet.
+  virtual Status lease_messages(std::span<const std::int64_t> ids, Instant until) = 0;
+  virtual Status mark_sent(std::span<const std::int64_t> ids, Instant at) = 0;
 
   // The tickets of one case, oldest first.
   virtual std::vector<domain::Ticket> tickets_for_case(const std::string& case_no) = 0;
