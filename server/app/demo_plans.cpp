@@ -50,7 +50,8 @@ const std::vector<std::vector<Action>>& paths_for(const std::string& expected) {
         {A::confirm_recheck, A::issue_certificate, A::complete},
         {A::confirm_recheck, A::issue_certificate, A::complete, A::publicise},
         {A::confirm_recheck, A::issue_certificate, A::complete, A::publicise, A::archive},
-        {A::fail_recheck}, {A::fail_recheck, A::reopen}, {A::revoke}}},
+        {A::fail_recheck}, {A::fail_recheck, A::reopen}, {A::revoke},
+        {A::confirm_recheck, A::revoke}}},  // an issued e-certificate recalled, its publicity withdrawn
       {"rejected", {{}, {A::confirm_recheck}, {A::confirm_recheck, A::archive}, {A::fail_recheck}}},
       {"manual_review",
        {{}, {A::request_correction}, {A::request_correction, A::resubmit}, {A::suspend}, {A::suspend, A::resume},
