@@ -6,7 +6,10 @@
 //   - the two parsers disagree on accepting a text, or refuse it with different error ids;
 //   - their writers (json::to_json, rules::write_val) print different text for an accepted one;
 //   - written text is not a fixpoint: parsing and writing it again changes it (also for the
-//     pretty form).
+//     pretty form);
+//   - canonical JSON (RFC 8785, what e-certificate signatures cover) refuses a parsed value for
+//     another reason than an infinite number, is not a fixpoint, or differs for the pretty form's
+//     reading (same value, same bytes).
 
 #include <cstddef>
 #include <cstdint>
@@ -15,6 +18,7 @@
 #include <string>
 #include <string_view>
 
+#include "zhishen/json/canonical.hpp"
 #include "zhishen/json/parse.hpp"
 #include "zhishen/json/write.hpp"
 #include "zhishen/rules/arena.hpp"
@@ -64,5 +68,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
   const auto from_pretty = json::parse(pretty);
   if (!from_pretty) fail("json::parse refuses the pretty form", text, pretty, from_pretty.error().message);
   if (json::to_json(*from_pretty) != written) fail("the pretty form reads back differently", text, written, pretty);
+
+  const auto canon = json::canonical(*v);
+  if (!canon) {  // only a number that overflowed to an infinity (5e330) has no canonical form
+    if (canon.error().id != "json.canonical.number") fail("canonical JSON refuses a parsed value", text, written, canon.error().id);
+    return 0;
+  }
+  const auto canon_again = json::parse(*canon);
+  if (!canon_again) fail("json::parse refuses canonical JSON", text, *canon, canon_again.error().message);
+  if (json::canonical(*canon_again).value() != *canon) fail("canonical JSON is not a fixpoint", text, *canon, "");
+  if (json::canonical(*from_pretty).value() != *canon) fail("canonical JSON depends on spacing", text, *canon, pretty);
   return 0;
 }

@@ -116,6 +116,11 @@ TEST_P(Certificates, TheRecheckIssuesASignedCertificateBeforeTheCaseCompletes) {
   crypto::SignedEnvelope forged = *env;
   forged.signature.value[10] ^= 0x01;
   EXPECT_EQ(present(json::to_json(crypto::envelope_json(forged))).body.find("verdict")->as_string(), "tampered");
+  std::string infinite = file.text;  // a number with no canonical form (it overflows to infinity)
+  infinite.replace(infinite.find("\"body\": {"), 9, "\"body\": {\"extra\": 1e999,");
+  auto inf = present(infinite);
+  ASSERT_EQ(inf.status, 200) << inf.text;
+  EXPECT_EQ(inf.body.find("verdict")->as_string(), "tampered");
 
   // The offline CLI: valid with the department's public key; the changed file is tampered.
   Scratch scratch("cli-" + GetParam());
