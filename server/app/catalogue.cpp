@@ -21,15 +21,6 @@ bool bool_at(const json::Value& v, std::initializer_list<const char*> path, bool
   return cur->is_bool() ? cur->as_bool() : fallback;
 }
 
-std::string text_at(const json::Value& v, std::initializer_list<const char*> path) {
-  const json::Value* cur = &v;
-  for (const char* k : path) {
-    cur = cur->find(k);
-    if (cur == nullptr) return {};
-  }
-  return cur->is_string() ? cur->as_string() : std::string();
-}
-
 }  // namespace
 
 lifecycle::CaseTerms ItemCatalogue::terms_of(const json::Value& guide) {
@@ -37,7 +28,7 @@ lifecycle::CaseTerms ItemCatalogue::terms_of(const json::Value& guide) {
   t.recheck_span_workdays = std::max(1, int_at(guide, {"smart_approval", "recheck_span_workdays"}, 1));
   t.commitment_span_workdays = std::max(1, int_at(guide, {"commitment_limit_workdays"}, 5));
   t.publicity_span_workdays = 7;  // 002 §8.4
-  t.issues_certificate = text_at(guide, {"result", "type"}) == "e_certificate";
+  t.issues_certificate = json::string_at(guide, {"result", "type"}) == "e_certificate";
   t.publicity_required = bool_at(guide, {"smart_approval", "publicity_required"}, false);
   t.ban_on_false_information = bool_at(guide, {"smart_approval", "ban_on_false_information"}, false);
   return t;
@@ -55,7 +46,7 @@ Result<ItemCatalogue> ItemCatalogue::build(const std::vector<domain::ItemVersion
     item->version = v;
     item->rules = std::move(set).value();
     item->terms = terms_of(v.guide);
-    item->auth_level = text_at(v.guide, {"smart_approval", "auth_level"});
+    item->auth_level = json::string_at(v.guide, {"smart_approval", "auth_level"});
     if (item->auth_level.empty()) item->auth_level = "none";
     if (const json::Value* pf = v.guide.find("precheck_fields"); pf != nullptr && pf->is_array()) {
       for (const auto& f : pf->as_array()) {
@@ -66,8 +57,8 @@ Result<ItemCatalogue> ItemCatalogue::build(const std::vector<domain::ItemVersion
     item->department_code = v.department_code;
     item->smart_approval = bool_at(v.guide, {"smart_approval", "enabled"}, true);
     item->returns_originals = bool_at(v.guide, {"smart_approval", "return_originals", "required"}, false);
-    item->return_instructions = text_at(v.guide, {"smart_approval", "return_originals", "instructions"});
-    item->result_type = text_at(v.guide, {"result", "type"});
+    item->return_instructions = json::string_at(v.guide, {"smart_approval", "return_originals", "instructions"});
+    item->result_type = json::string_at(v.guide, {"result", "type"});
     cat.items_[v.item_code] = std::move(item);
   }
   return cat;

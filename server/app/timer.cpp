@@ -16,13 +16,12 @@
 // lights and tickets already as they should be: it changes nothing.
 #include "timer.hpp"
 
-#include "services/certificates.hpp"
-
 #include <Poco/Logger.h>
 
 #include <mutex>
 #include <set>
 
+#include "services/certificates.hpp"
 #include "services/supervision.hpp"
 #include "zhishen/lifecycle/case_deadlines.hpp"
 

@@ -22,15 +22,6 @@ constexpr const char* kUsage =
     "       itself checked with --list-pubkey (default: --pubkey).\n"
     "       exit 0: valid; 1: revoked, expired or tampered (or a file that cannot be read); 2: usage.\n";
 
-std::string text_of(const json::Value& v, std::initializer_list<std::string_view> path) {
-  const json::Value* at = &v;
-  for (std::string_view k : path) {
-    at = at->find(k);
-    if (at == nullptr) return {};
-  }
-  return at->is_string() ? at->as_string() : std::string();
-}
-
 int refuse(std::ostream& err, const Error& e) {
   err << "zhishen: " << e.id << ": " << e.message << "\n";
   return kExitInvalid;
@@ -61,7 +52,7 @@ int cert_command(const Args& args, std::ostream& out, std::ostream& err) {
   const Status signature = crypto::verify_envelope(*cert, *pem);
   if (!signature && signature.error().id != "crypto.signature.invalid") return refuse(err, signature.error());
 
-  const std::string no = text_of(cert->body, {"no"});
+  const std::string no = json::string_at(cert->body, {"no"});
   std::optional<Instant> revoked_at;
   std::string revoked_when, revoke_reason;
   if (auto list_path = parsed->last("revoked")) {
@@ -75,26 +66,26 @@ int cert_command(const Args& args, std::ostream& out, std::ostream& err) {
       return refuse(err, make_error("cert.revocation_list.invalid",
                                     "the revocation list's signature does not verify: " + st.error().message));
     }
-    if (text_of(list->body, {"department", "code"}) != text_of(cert->body, {"issuer", "code"})) {
+    if (json::string_at(list->body, {"department", "code"}) != json::string_at(cert->body, {"issuer", "code"})) {
       return refuse(err, make_error("cert.revocation_list.department",
                                     "the revocation list is another department's than the certificate's issuer"));
     }
     if (const json::Value* entries = list->body.find("entries"); entries != nullptr && entries->is_array()) {
       for (const json::Value& e : entries->as_array()) {
-        if (text_of(e, {"no"}) != no) continue;
-        revoked_when = text_of(e, {"revoked_at"});
-        revoke_reason = text_of(e, {"reason"});
+        if (json::string_at(e, {"no"}) != no) continue;
+        revoked_when = json::string_at(e, {"revoked_at"});
+        revoke_reason = json::string_at(e, {"reason"});
         auto at = parse_instant(revoked_when);
         revoked_at = at ? *at : Instant{};
       }
     }
   }
   const auto verdict = certificates::judge(signature, cert->body, revoked_at, today);
-  out << certificates::to_string(verdict) << ": " << no << " " << text_of(cert->body, {"type"}) << "\n"
-      << "  holder: " << text_of(cert->body, {"holder", "name"}) << "\n"
-      << "  issuer: " << text_of(cert->body, {"issuer", "name"}) << " (" << text_of(cert->body, {"issuer", "uscc"})
+  out << certificates::to_string(verdict) << ": " << no << " " << json::string_at(cert->body, {"type"}) << "\n"
+      << "  holder: " << json::string_at(cert->body, {"holder", "name"}) << "\n"
+      << "  issuer: " << json::string_at(cert->body, {"issuer", "name"}) << " (" << json::string_at(cert->body, {"issuer", "uscc"})
       << "), key " << cert->signature.key_id << " " << cert->signature.algorithm << "\n"
-      << "  issued on " << text_of(cert->body, {"issued_on"}) << ", valid until "
+      << "  issued on " << json::string_at(cert->body, {"issued_on"}) << ", valid until "
       << (cert->body.find("valid_until") != nullptr && cert->body.find("valid_until")->is_string()
               ? cert->body.find("valid_until")->as_string()
               : std::string("long-term (长期)"))

@@ -2,8 +2,6 @@
 // inbox line and of the whole case, and GET /api/v1/cases/{no}.
 #include "case_view.hpp"
 
-#include "certificates.hpp"
-
 #include <algorithm>
 
 #include "casework.hpp"
@@ -17,10 +15,6 @@ namespace {
 using lifecycle::Action;
 using lifecycle::Role;
 using lifecycle::State;
-
-json::Value instant_json(const std::optional<Instant>& t) {
-  return t ? json::Value(format_instant(*t, UtcOffset{})) : json::Value();
-}
 
 json::Value id_json(const std::optional<std::int64_t>& id) { return id ? json::Value(*id) : json::Value(); }
 
@@ -109,6 +103,10 @@ json::Value deadlines_json(ServerContext& ctx, const lifecycle::CaseRecord& r) {
     out.push_back(std::move(d));
   }
   return out;
+}
+
+json::Value instant_json(const std::optional<Instant>& t) {
+  return t ? json::Value(format_instant(*t, UtcOffset{})) : json::Value();
 }
 
 const std::vector<StaffAction>& staff_actions() {

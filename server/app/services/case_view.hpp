@@ -47,6 +47,9 @@ std::string mask_phone(const std::string& phone);
 json::Value deadlines_json(ServerContext& ctx, const lifecycle::CaseRecord& r);
 std::string mask_address(const std::string& address);
 
+// An instant as the API writes it (ISO 8601, China time), or null.
+json::Value instant_json(const std::optional<Instant>& t);
+
 json::Value summary_json(const domain::CaseSummary& s);
 // The whole case with its decisions, certificate and publicity record (read in `tx`).
 json::Value case_json(ServerContext& ctx, const Principal& who, const domain::CaseFile& f, ports::StoreTx& tx);

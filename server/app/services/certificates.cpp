@@ -5,6 +5,7 @@
 
 #include "case_followups.hpp"
 #include "case_support.hpp"
+#include "case_view.hpp"
 #include "documents.hpp"
 #include "permissions.hpp"
 #include "zhishen/certificates/certificate.hpp"
@@ -20,19 +21,6 @@ namespace {
 using lifecycle::Action;
 using lifecycle::Role;
 using lifecycle::State;
-
-json::Value when(const std::optional<Instant>& t) {
-  return t ? json::Value(format_instant(*t, UtcOffset{})) : json::Value();
-}
-
-std::string text_at(const json::Value& v, std::initializer_list<std::string_view> path) {
-  const json::Value* at = &v;
-  for (std::string_view key : path) {
-    at = at->find(key);
-    if (at == nullptr) return {};
-  }
-  return at->is_string() ? at->as_string() : std::string();
-}
 
 // "2026-11-22" as the exchange format writes dates: "2026/11/22".
 std::string slashed(std::string date) {
@@ -53,16 +41,16 @@ json::Value verdict_json(const domain::Certificate& c, certificates::Verdict v, 
                    {"verdict_label", kLabels.at(v)},
                    {"type", c.type},
                    {"holder_name", c.holder_name},
-                   {"issuer", json::Object{{"code", text_at(body, {"issuer", "code"})},
-                                           {"name", text_at(body, {"issuer", "name"})},
-                                           {"uscc", text_at(body, {"issuer", "uscc"})}}},
-                   {"issued_on", text_at(body, {"issued_on"})},
+                   {"issuer", json::Object{{"code", json::string_at(body, {"issuer", "code"})},
+                                           {"name", json::string_at(body, {"issuer", "name"})},
+                                           {"uscc", json::string_at(body, {"issuer", "uscc"})}}},
+                   {"issued_on", json::string_at(body, {"issued_on"})},
                    {"valid_until", body.find("valid_until") != nullptr ? *body.find("valid_until") : json::Value()},
                    {"key_id", c.key_id},
                    {"algorithm", c.algorithm},
                    {"checked_at", format_instant(now, UtcOffset{})}};
   if (v == certificates::Verdict::revoked) {
-    out.emplace_back("revoked_at", when(c.revoked_at));
+    out.emplace_back("revoked_at", instant_json(c.revoked_at));
     out.emplace_back("revoke_reason", c.revoke_reason);
   }
   return out;
@@ -75,7 +63,7 @@ Status check_signature(ServerContext& ctx, const json::Value& body, const ports:
   if (!bytes) return bytes.error();
   const auto keys = ctx.keys();
   const auto dept = keys->department_of(sig.key_id);
-  if (!dept || *dept != text_at(body, {"issuer", "code"})) {
+  if (!dept || *dept != json::string_at(body, {"issuer", "code"})) {
     return make_error("signer.unknown_key", "key " + sig.key_id + " is not the issuing department's");
   }
   return keys->verify(ports::Bytes(bytes->begin(), bytes->end()), sig);
@@ -174,7 +162,7 @@ Status issue_if_due(ServerContext& ctx, ports::StoreTx& tx, domain::CaseFile& f,
   const json::Value& guide = item->version.guide;
   certificates::IssueFacts facts;
   facts.item_name = item->name;
-  facts.certificate_type = text_at(guide, {"result", "name"});
+  facts.certificate_type = json::string_at(guide, {"result", "name"});
   if (facts.certificate_type.empty()) facts.certificate_type = item->name;
   if (const json::Value* ff = guide.find("form_fields")) facts.form_fields = *ff;
   facts.issuer = *dept;
@@ -245,7 +233,6 @@ int issue_waiting(ServerContext& ctx, std::size_t limit) {
 
 Status record_publicity(ServerContext& ctx, ports::StoreTx& tx, const domain::CaseFile& before,
                         const domain::CaseFile& after, Instant now) {
-  (void)ctx;
   if (after.record.state == State::publicised && before.record.state != State::publicised) {
     auto p = tx.supervision().publicity_for(after.case_no);
     if (p && !p->published_at) {
@@ -282,7 +269,7 @@ json::Value certificate_summary(ports::StoreTx& tx, const std::string& case_no) 
                       {"issued_at", format_instant(c->issued_at, UtcOffset{})},
                       {"valid_until", c->valid_until ? json::Value(c->valid_until->to_string()) : json::Value()},
                       {"state", c->revoked_at ? "revoked" : "valid"},
-                      {"revoked_at", when(c->revoked_at)},
+                      {"revoked_at", instant_json(c->revoked_at)},
                       {"revoke_reason", c->revoke_reason},
                       {"key_id", c->key_id},
                       {"algorithm", c->algorithm}};
@@ -294,8 +281,8 @@ json::Value publicity_summary(ports::StoreTx& tx, const std::string& case_no) {
   const char* state = p->withdrawn_at ? "withdrawn" : p->published_at ? "published" : "pending";
   return json::Object{{"state", state},
                       {"due_at", format_instant(p->due_at, UtcOffset{})},
-                      {"published_at", when(p->published_at)},
-                      {"withdrawn_at", when(p->withdrawn_at)}};
+                      {"published_at", instant_json(p->published_at)},
+                      {"withdrawn_at", instant_json(p->withdrawn_at)}};
 }
 
 reports::CertificatePrint certificate_print(ServerContext& ctx, const domain::Certificate& c, bool full) {
@@ -307,17 +294,14 @@ reports::CertificatePrint certificate_print(ServerContext& ctx, const domain::Ce
   p.holder_id_label = c.holder_id_type == "uscc" ? "统一社会信用代码" : "公民身份号码";
   p.holder_id = full ? c.holder_id_number : domain::mask_id(c.holder_id_number);
   if (const json::Value* lines = body.find("content"); lines != nullptr && lines->is_array()) {
-    for (const json::Value& l : lines->as_array()) p.fields.emplace_back(text_at(l, {"label"}), text_at(l, {"value"}));
+    for (const json::Value& l : lines->as_array()) p.fields.emplace_back(json::string_at(l, {"label"}), json::string_at(l, {"value"}));
   }
-  p.department_name = text_at(body, {"issuer", "name"});
-  p.department_uscc = text_at(body, {"issuer", "uscc"});
-  auto chinese = [](const std::string& iso) {
-    auto d = Date::parse(iso);
-    if (!d) return iso;
-    return std::to_string(d->year()) + "年" + std::to_string(d->month()) + "月" + std::to_string(d->day()) + "日";
-  };
-  p.issued_on = chinese(text_at(body, {"issued_on"}));
-  p.valid_until = c.valid_until ? chinese(c.valid_until->to_string()) : "长期";
+  p.department_name = json::string_at(body, {"issuer", "name"});
+  p.department_uscc = json::string_at(body, {"issuer", "uscc"});
+  const std::string issued = json::string_at(body, {"issued_on"});
+  const auto issued_on = Date::parse(issued);
+  p.issued_on = issued_on ? chinese_date(*issued_on) : issued;
+  p.valid_until = c.valid_until ? chinese_date(*c.valid_until) : "长期";
   p.case_no = c.case_no;
   p.algorithm = c.algorithm;
   p.key_id = c.key_id;
@@ -358,16 +342,17 @@ Result<json::Value> verify_stored(ServerContext& ctx, const std::string& cert_no
 Result<json::Value> verify_presented(ServerContext& ctx, const std::string& file_text) {
   auto e = crypto::read_envelope(file_text, crypto::kCertificateFormat);
   if (!e) return e.error();
-  const std::string no = text_at(e->body, {"no"});
+  const std::string no = json::string_at(e->body, {"no"});
   if (no.empty()) return make_error("envelope.invalid", "the certificate has no number");
   auto stored = find_certificate(ctx, no);
   if (!stored) return stored.error();
   const Instant now = ctx.now();
   Status sig = check_signature(ctx, e->body, e->signature);
   // A good signature over other content than the registry's (an old key's re-signing, or a
-  // registry edited behind the system's back) is not the certificate the department issued.
-  if (sig && json::canonical(e->body).ok() && stored->content.is_object() &&
-      *json::canonical(e->body) != json::canonical(stored->content).value()) {
+  // registry edited behind the system's back) is not the certificate the department issued. The
+  // signature checked, the presented body has a canonical form.
+  const auto registry = certificates::signed_bytes(stored->content);
+  if (sig && (!registry || *registry != certificates::signed_bytes(e->body).value())) {
     sig = make_error("signer.bad_signature", "the presented certificate differs from the registry's");
   }
   const auto v = certificates::judge(sig, e->body, stored->revoked_at, local_date(now, UtcOffset{}));
@@ -387,7 +372,7 @@ Result<json::Value> revocation_list(ServerContext& ctx, const std::string& depar
   const Instant now = ctx.now();
   json::Array entries;
   for (const auto& c : revoked) {
-    entries.push_back(json::Object{{"no", c.cert_no}, {"revoked_at", when(c.revoked_at)}, {"reason", c.revoke_reason}});
+    entries.push_back(json::Object{{"no", c.cert_no}, {"revoked_at", instant_json(c.revoked_at)}, {"reason", c.revoke_reason}});
   }
   json::Value body = json::Object{{"schema", std::string(crypto::kRevocationListFormat)},
                                   {"department", json::Object{{"code", dept->code}, {"name", dept->name},
@@ -438,7 +423,7 @@ Result<std::string> publicity_csv(ServerContext& ctx, const Principal& who,
     const char* s = p.withdrawn_at ? "withdrawn" : p.published_at ? "published" : "pending";
     if (state != "all" && state != s) continue;
     for (std::size_t i = 0; i < publicity_fields().size(); ++i) {
-      out += (i ? "," : "") + field(text_at(p.fields, {publicity_fields()[i].code}));
+      out += (i ? "," : "") + field(json::string_at(p.fields, {publicity_fields()[i].code}));
     }
     out += "\r\n";
   }

@@ -2,19 +2,18 @@
 // catalogue, then written by zhishen_reports.
 #include "documents.hpp"
 
-#include "certificates.hpp"
-#include "zhishen/certificates/certificate.hpp"
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
 #include "case_view.hpp"
+#include "certificates.hpp"
 #include "period.hpp"
 #include "permissions.hpp"
 #include "statistics.hpp"
 #include "supervision.hpp"
+#include "zhishen/certificates/certificate.hpp"
 #include "zhishen/crypto/hash.hpp"
 #include "zhishen/reports/documents.hpp"
 #include "zhishen/reports/render.hpp"
@@ -34,10 +33,6 @@ std::string chinese_time(Instant t) {
   const Date d = local_date(t, UtcOffset{});
   return std::to_string(d.year()) + "年" + std::to_string(d.month()) + "月" + std::to_string(d.day()) + "日 " +
          iso.substr(11, 5);
-}
-
-std::string chinese_date(Date d) {
-  return std::to_string(d.year()) + "年" + std::to_string(d.month()) + "月" + std::to_string(d.day()) + "日";
 }
 
 std::string short_time(Instant t) {
@@ -222,6 +217,10 @@ std::string csv_field(const std::string& s) {
 }
 
 }  // namespace
+
+std::string chinese_date(Date d) {
+  return std::to_string(d.year()) + "年" + std::to_string(d.month()) + "月" + std::to_string(d.day()) + "日";
+}
 
 Result<Response> case_document(ServerContext& ctx, const Principal& who, const std::string& case_no,
                                const std::string& kind_pdf) {

@@ -27,6 +27,9 @@ Result<Response> case_document(ServerContext& ctx, const Principal& who, const s
 // requests for receipt.pdf answer these very bytes. Called by the casework service.
 Status keep_receipt(ServerContext& ctx, ports::StoreTx& tx, const domain::CaseFile& completed);
 
+// A date as documents print it: 2026年11月22日.
+std::string chinese_date(Date d);
+
 Result<Response> ledger_document(ServerContext& ctx, const Principal& who,
                                  const std::map<std::string, std::string>& query, bool csv);
 // GET /api/v1/supervision/report.pdf?from&to[&department]: the board, overdue cases, tickets and

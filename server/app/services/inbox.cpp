@@ -4,8 +4,8 @@
 #include <charconv>
 
 #include "case_view.hpp"
-#include "zhishen/certificates/certificate.hpp"
 #include "casework.hpp"
+#include "zhishen/certificates/certificate.hpp"
 
 namespace zhishen::server {
 namespace {

@@ -302,26 +302,30 @@ Status SqlSupervisionRepo::update_message(const domain::OutboxMessage& m) {
   return {};
 }
 
-Status SqlSupervisionRepo::lease_messages(std::span<const std::int64_t> ids, Instant until) {
+namespace {
+
+// `head` + "(?,?,...)" over `ids` in chunks of 64 (padded IN lists, few statement texts), with
+// `first` as the statement's first parameter.
+void update_ids(Connection& c, const std::string& head, const SqlValue& first, std::span<const std::int64_t> ids) {
   for (std::size_t from = 0; from < ids.size(); from += 64) {
     const auto chunk = ids.subspan(from, std::min<std::size_t>(64, ids.size() - from));
-    std::vector<SqlValue> params{sql_instant(until)};
+    std::vector<SqlValue> params{first};
     const std::vector<SqlValue> values(chunk.begin(), chunk.end());
     const std::string marks = in_list(params, values);
-    c_.execute("UPDATE outbox SET next_attempt_at = ? WHERE id IN (" + marks + ")", params);
+    c.execute(head + "(" + marks + ")", params);
   }
+}
+
+}  // namespace
+
+Status SqlSupervisionRepo::lease_messages(std::span<const std::int64_t> ids, Instant until) {
+  update_ids(c_, "UPDATE outbox SET next_attempt_at = ? WHERE id IN ", sql_instant(until), ids);
   return {};
 }
 
 Status SqlSupervisionRepo::mark_sent(std::span<const std::int64_t> ids, Instant at) {
-  for (std::size_t from = 0; from < ids.size(); from += 64) {
-    const auto chunk = ids.subspan(from, std::min<std::size_t>(64, ids.size() - from));
-    std::vector<SqlValue> params{sql_instant(at)};
-    const std::vector<SqlValue> values(chunk.begin(), chunk.end());
-    const std::string marks = in_list(params, values);
-    c_.execute("UPDATE outbox SET attempts = attempts + 1, sent_at = ? WHERE sent_at IS NULL AND id IN (" + marks + ")",
-               params);
-  }
+  update_ids(c_, "UPDATE outbox SET attempts = attempts + 1, sent_at = ? WHERE sent_at IS NULL AND id IN ",
+             sql_instant(at), ids);
   return {};
 }
 

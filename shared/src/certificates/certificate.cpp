@@ -9,12 +9,6 @@
 namespace zhishen::certificates {
 namespace {
 
-const std::string& text_of(const json::Value& obj, std::string_view key) {
-  static const std::string kEmpty;
-  const json::Value* v = obj.find(key);
-  return v != nullptr && v->is_string() ? v->as_string() : kEmpty;
-}
-
 // A form value as a content line prints it; empty when there is nothing to print.
 std::string printed(const json::Value& v) {
   switch (v.type()) {
@@ -65,8 +59,8 @@ json::Value certificate_body(const domain::CaseFile& file, const IssueFacts& fac
   const json::Value* form = file.application.find("form");
   if (facts.form_fields.is_array() && form != nullptr && form->is_object()) {
     for (const json::Value& field : facts.form_fields.as_array()) {
-      const std::string& name = text_of(field, "name");
-      const std::string& label = text_of(field, "label");
+      const std::string name = json::string_at(field, {"name"});
+      const std::string label = json::string_at(field, {"label"});
       if (name.empty() || is_identity_number(name, label)) continue;
       const json::Value* value = form->find(name);
       if (value == nullptr) continue;

@@ -10,6 +10,15 @@ const Value* Value::find(std::string_view key) const {
   return nullptr;
 }
 
+std::string string_at(const Value& v, std::initializer_list<std::string_view> path) {
+  const Value* at = &v;
+  for (std::string_view key : path) {
+    at = at->find(key);
+    if (at == nullptr) return {};
+  }
+  return at->is_string() ? at->as_string() : std::string();
+}
+
 void Value::set(std::string key, Value v) {
   if (is_null()) v_ = Object{};
   if (!is_object()) return;

@@ -7,6 +7,7 @@
 // safe, mutation needs exclusive access.
 
 #include <cstddef>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -65,6 +66,10 @@ class Value {
   std::variant<std::nullptr_t, bool, double, std::string, Array, Object> v_{nullptr};
 };
 
-std::string_view to_string(Type t);  // "null" | "boolean" | "number" | "string" | "array" | "object"
+std::string_view to_string(Type t);
+
+// The string at a path of object members ({"issuer", "name"}); empty when a member is missing or
+// the value there is not a string.
+std::string string_at(const Value& v, std::initializer_list<std::string_view> path);  // "null" | "boolean" | "number" | "string" | "array" | "object"
 
 }  // namespace zhishen::json
