@@ -8,10 +8,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include <sstream>
-
 #include "casework_fixture.hpp"
-#include "cli.hpp"
+#include "cli/cli_runner.hpp"
 #include "support/run_command.hpp"
 #include "zhishen/crypto/key_ring.hpp"
 #include "zhishen/crypto/signed_envelope.hpp"
@@ -25,11 +23,9 @@ namespace fs = std::filesystem;
 
 // `zhishen cert verify ...` in process: its exit status, and what it printed in `out`.
 int cli(const std::vector<std::string>& args, std::string& out) {
-  std::istringstream in;
-  std::ostringstream o, e;
-  const int rc = cli::run(args, in, o, e);
-  out = o.str() + e.str();
-  return rc;
+  const auto o = cli::testing::run_cli(args);
+  out = o.out + o.err;
+  return o.rc;
 }
 
 // A scratch directory for files a verifier holds.
