@@ -44,6 +44,19 @@ TEST(JsonWrite, StringsEscapeOnlyWhatJsonStringifyEscapes) {
   EXPECT_EQ(to_json(Value("a\"b\\c\n\t\x01/中")), "\"a\\\"b\\\\c\\n\\t\\u0001/中\"");
 }
 
+TEST(JsonWrite, EscapesAtTheEdgesAndBetweenLongRuns) {
+  EXPECT_EQ(to_json(Value("")), "\"\"");
+  EXPECT_EQ(to_json(Value("\"")), "\"\\\"\"");
+  EXPECT_EQ(to_json(Value("\x1f\x7f")), "\"\\u001f\x7f\"");
+  const std::string run(100, 'x');
+  EXPECT_EQ(to_json(Value(run + "\n" + run + "\r" + run)), "\"" + run + "\\n" + run + "\\r" + run + "\"");
+  // U+D7FF (ED 9F BF) is an ordinary character; ED A0 80 is a lone surrogate, written \ud800.
+  EXPECT_EQ(to_json(Value("a\xED\x9F\xBF" "b")), "\"a\xED\x9F\xBF" "b\"");
+  EXPECT_EQ(to_json(Value("a\xED\xA0\x80" + run)), "\"a\\ud800" + run + "\"");
+  EXPECT_EQ(to_json(Value(run + "\xED\xBF\xBF")), "\"" + run + "\\udfff\"");
+  EXPECT_EQ(to_json(Value("\xED")), "\"\xED\"");  // a truncated lead byte is left as it is
+}
+
 TEST(JsonWrite, CompactAndPrettyRoundTrip) {
   const std::string text = R"({"a":[1,{"b":null}],"c":"中文","d":{},"e":[]})";
   auto v = parse(text);
