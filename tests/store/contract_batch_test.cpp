@@ -1,6 +1,6 @@
 // Store contract: the batch methods (create_many, add_decisions, in_flight_elsewhere_many,
 // append_many, find_many/put_many, active_bans, enqueue_many) give what their one-value forms
-// give, value by value, across the multi-row chunk sizes (37 = 32 + 4 + 1).
+// give, value by value, across the multi-row chunk sizes (37 rows = a chunk of 32, then 5 exactly).
 #include <set>
 
 #include "contract_support.hpp"

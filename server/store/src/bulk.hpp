@@ -1,7 +1,8 @@
 #pragma once
 // Multi-row statements with a bounded number of distinct SQL texts. Each connection caches its
 // prepared statements by text, so a batch of n rows must not mint a new text for every n:
-//   insert_rows   sends the rows in chunks of 32, 16, 8, 4, 2 and 1 rows (at most six texts);
+//   insert_rows   sends up to 8 rows in one statement, more in chunks of 32 and 16 rows and then
+//                 the rest (at most ten texts);
 //   in_list       pads an IN list to the next power of two by repeating its last value (which
 //                 changes nothing a membership test answers).
 // Thread-safety: stateless; the Connection is the caller's.

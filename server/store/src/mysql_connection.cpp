@@ -255,7 +255,9 @@ void MysqlConnection::run_plain(std::string_view sql) {
 // Runs `use` on the cached statement for `sql` with `params` bound. A statement that failed is
 // dropped from the cache (closing it also discards a result it left unread). When the server
 // reports that the statement's result columns changed (a table altered or re-created since it
-// was prepared, CR_NEW_STMT_METADATA), it is prepared afresh and run once more.
+// was prepared, CR_NEW_STMT_METADATA), it is prepared afresh and run once more; when the server
+// holds too many prepared statements (ER_MAX_PREPARED_STMT_COUNT_REACHED, shared by every client
+// of the server), this connection closes its cached ones and prepares it once more.
 template <class Use>
 auto MysqlConnection::with_statement(std::string_view sql, std::span<const SqlValue> params, Use&& use) {
   require_healthy(healthy_, sql);
@@ -267,7 +269,9 @@ auto MysqlConnection::with_statement(std::string_view sql, std::span<const SqlVa
       return use(ps);
     } catch (const sql::SQLException& e) {
       if (const auto it = cache_.find(sql); it != cache_.end()) cache_.erase(it);
-      if (e.getErrorCode() != 2057 || attempt > 0) fail(e, sql);
+      if (attempt > 0) fail(e, sql);
+      if (e.getErrorCode() == 1461) cache_.clear();
+      else if (e.getErrorCode() != 2057) fail(e, sql);
     }
   }
 }
