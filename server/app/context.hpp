@@ -24,6 +24,7 @@
 #include "zhishen/adapters/file_shared_data.hpp"
 #include "zhishen/calendar/light.hpp"
 #include "zhishen/crypto/key_ring.hpp"
+#include "zhishen/domain/audit_chain.hpp"
 #include "zhishen/ports/clock.hpp"
 #include "zhishen/ports/store.hpp"
 
@@ -43,7 +44,7 @@ class ServerContext {
         clock_(clock),
         log_(log),
         sessions_(config_.session_ttl),
-        intake_lanes_(static_cast<std::size_t>(std::clamp(config_.intake_lanes, 1, 16))) {
+        intake_lanes_(static_cast<std::size_t>(std::clamp(config_.intake_lanes, 1, domain::kAuditChains))) {
     for (auto& lane : intake_lanes_) {
       lane = std::make_unique<GroupCommit<PendingApplication>>(
           static_cast<std::size_t>(config_.group_commit_max < 1 ? 1 : config_.group_commit_max));
@@ -60,9 +61,11 @@ class ServerContext {
   // The submitted applications' group commits: db.intake_lanes lanes writing side by side, an
   // applicant always in the same lane (services/applications.cpp), so the checks that compare an
   // application with the applicant's others (duplicate channel, ban) never race another lane.
-  GroupCommit<PendingApplication>& intake(std::size_t applicant_hash) {
-    return *intake_lanes_[applicant_hash % intake_lanes_.size()];
-  }
+  // Each lane also writes its own audit chains (services/intake.cpp), so lanes never wait for
+  // each other's chain heads.
+  std::size_t intake_lane_of(std::size_t applicant_hash) const { return applicant_hash % intake_lanes_.size(); }
+  std::size_t intake_lane_count() const { return intake_lanes_.size(); }
+  GroupCommit<PendingApplication>& intake(std::size_t lane) { return *intake_lanes_[lane]; }
   // The departments' e-certificate keys (the Signer): set at start and replaced when an
   // administrator reloads them; a caller keeps the ring it got for the whole of its work.
   std::shared_ptr<crypto::KeyRing> keys() const {

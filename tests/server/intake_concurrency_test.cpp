@@ -10,6 +10,7 @@
 
 #include "group_commit.hpp"
 #include "server_fixture.hpp"
+#include "zhishen/domain/audit_chain.hpp"
 #include "zhishen/identity/citizen_id.hpp"
 #include "zhishen/json/parse.hpp"
 #include "zhishen/json/write.hpp"
@@ -155,6 +156,19 @@ TEST_P(IntakeConcurrency, SimultaneousSubmissionsEachGetTheirOwnAnswer) {
     numbers.insert(b.body.find("case_no")->as_string());
   }
   EXPECT_EQ(numbers.size(), 1u + 2 * kPairs);  // all different
+
+  // Each case number falls in the audit chains of its applicant's lane (services/intake.hpp).
+  ASSERT_EQ(server_->ctx().intake_lane_count(), 2u);  // the default db.intake_lanes
+  for (int i = 0; i < kPairs; ++i) {
+    char seq[8];
+    std::snprintf(seq, sizeof seq, "%03d", 100 + i);
+    const std::string id = identity::complete_citizen_id(old_id.substr(0, 14) + seq);
+    const std::size_t lane = server_->ctx().intake_lane_of(std::hash<std::string>{}(id));
+    for (const Reply* r : {&pairs[static_cast<std::size_t>(i)].first, &pairs[static_cast<std::size_t>(i)].second}) {
+      const std::string no = r->body.find("case_no")->as_string();
+      EXPECT_EQ(static_cast<std::size_t>(domain::audit_chain_of(no)) % 2, lane) << no << " of " << id;
+    }
+  }
 
   long cases = 0;
   (void)server_->ctx().store().transact([&](ports::StoreTx& tx) -> Status {

@@ -141,8 +141,9 @@ Result<ChannelAnswer> submit_application(ServerContext& ctx, const domain::Chann
     return prepared.error();
   }
   pending.application = std::move(prepared).value();
-  const std::size_t lane = std::hash<std::string>{}(pending.application.file.applicant.id_number);
-  ctx.intake(lane).run(pending, [&ctx](std::vector<PendingApplication*>& batch) { write_applications(ctx, batch); });
+  pending.lane = ctx.intake_lane_of(std::hash<std::string>{}(pending.application.file.applicant.id_number));
+  pending.lanes = ctx.intake_lane_count();
+  ctx.intake(pending.lane).run(pending, [&ctx](std::vector<PendingApplication*>& batch) { write_applications(ctx, batch); });
   return std::move(*pending.result);
 }
 

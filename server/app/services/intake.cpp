@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "case_support.hpp"
+#include "zhishen/domain/audit_chain.hpp"
 #include "zhishen/json/parse.hpp"
 #include "zhishen/json/write.hpp"
 #include "zhishen/lifecycle/case_state.hpp"
@@ -39,8 +40,11 @@ struct Slot {
   json::Object answer;                              // write
 };
 
-void draw_numbers(PreparedApplication& a, Instant now) {
-  a.file.case_no = new_number("ZS", now);
+// A fresh case number in the lane's audit chains (lanes draws on average).
+void draw_numbers(PreparedApplication& a, Instant now, std::size_t lane, std::size_t lanes) {
+  do {
+    a.file.case_no = new_number("ZS", now);
+  } while (lanes > 1 && static_cast<std::size_t>(domain::audit_chain_of(a.file.case_no)) % lanes != lane);
   a.file.receipt_no = a.decision.outcome == rules::Outcome::approved ? new_number("HZ", now) : "";
 }
 
@@ -149,7 +153,7 @@ Status store(ports::StoreTx& tx, const std::vector<Slot*>& writing) {
 
 // One transaction for the slots: numbers drawn afresh, then checks and rows.
 Status attempt(ServerContext& ctx, std::vector<Slot>& slots) {
-  for (auto& s : slots) draw_numbers(s.p->application, s.p->now);
+  for (auto& s : slots) draw_numbers(s.p->application, s.p->now, s.p->lane, s.p->lanes);
   const Instant now = ctx.now();
   return ctx.store().transact([&](ports::StoreTx& tx) -> Status {
     for (auto& s : slots) {  // a retried transaction starts over

@@ -9,6 +9,10 @@
 // Every application keeps the answer it would get alone: a key used before gets the stored answer
 // (or application.idempotency.mismatch for another body), a banned applicant application.banned;
 // a key that repeats an earlier one in the same batch waits for the next batch and its answer.
+// Case numbers are drawn so that each lane's cases fall in the lane's own audit chains
+// (audit_chain_of(case_no) % lanes == lane): a lane locks only its own chain heads, from its
+// audit entries to its commit, and never waits for another lane's commit there.
+//
 // When a batch fails on a duplicate (a case number drawn twice, a key stored meanwhile by another
 // server) its applications are written one by one, each with fresh numbers.
 //
@@ -45,6 +49,8 @@ struct PendingApplication {
   std::string key;           // Idempotency-Key
   std::string request_hash;  // SHA-256 of the request body
   Instant now{};             // when the request came in (submitted_at)
+  std::size_t lane = 0;      // the intake lane writing it, of `lanes`
+  std::size_t lanes = 1;
   PreparedApplication application;
 
   std::optional<Result<ChannelAnswer>> result;  // set when done, unless failed
