@@ -8,9 +8,11 @@
 #   3. fairness: 64 keep-alive clients in a closed loop, the requests each completed (min / max)
 # Then the CPU each process used over the whole run (server, mariadbd, load tools).
 #
-#   bench/server/run.sh [--seconds S] [--rate R] [--connections C]    (defaults 20 / 500 / 64)
+#   bench/server/run.sh [--seconds S] [--rate R] [--connections C] [--phases LIST]
+#   (defaults 20 / 500 / 64 / saturation,fixed,fairness; --phases fixed runs the second alone)
 # Environment: ZHISHEN_BENCH_BUILD_DIR (default build/, the release preset; configured when
-# missing), ZHISHEN_BENCH_DIR (work directory, default build/bench-server), ZHISHEN_BENCH_SERVER_PROPS
+# missing), ZHISHEN_BENCH_DIR (work directory, default build/bench-server), ZHISHEN_BENCH_DB_ARGS
+# (mariadbd options added, for diagnosis only), ZHISHEN_BENCH_SERVER_PROPS
 # (lines added to the server's configuration, e.g. "db.group_commit_max = 1" to compare settings).
 # Everything it starts (MariaDB, the server) is private, on loopback, and stopped at exit.
 set -euo pipefail
@@ -20,12 +22,14 @@ root="$PWD"
 seconds=20
 rate=500
 connections=64
+phases="saturation,fixed,fairness"
 while [ $# -gt 0 ]; do
   case "$1" in
     --seconds) seconds="$2"; shift 2 ;;
     --rate) rate="$2"; shift 2 ;;
     --connections) connections="$2"; shift 2 ;;
-    *) echo "usage: $0 [--seconds S] [--rate R] [--connections C]" >&2; exit 2 ;;
+    --phases) phases="$2"; shift 2 ;;
+    *) echo "usage: $0 [--seconds S] [--rate R] [--connections C] [--phases saturation,fixed,fairness]" >&2; exit 2 ;;
   esac
 done
 
@@ -34,7 +38,7 @@ case "$build" in /*) ;; *) build="$root/$build" ;; esac
 work="${ZHISHEN_BENCH_DIR:-build/bench-server}"
 case "$work" in /*) ;; *) work="$root/$work" ;; esac
 export ZHISHEN_TEST_DB_DIR="$work/mariadb"
-export ZHISHEN_TEST_DB_EXTRA_ARGS="--innodb-buffer-pool-size=1G --innodb-log-file-size=512M"
+export ZHISHEN_TEST_DB_EXTRA_ARGS="--innodb-buffer-pool-size=1G --innodb-log-file-size=512M ${ZHISHEN_BENCH_DB_ARGS:-}"
 
 ./scripts/install-deps.sh >/dev/null
 if [ ! -f "$build/CMakeCache.txt" ]; then
@@ -119,16 +123,23 @@ measure() {  # measure LABEL COMMAND...: runs it, then prints the CPU the server
 
 echo "== warm-up (5 s, 16 connections)"
 ZHISHEN_BENCH_RUN="warm-$$" wrk -t2 -c16 -d5s -s bench/server/submit.lua "https://127.0.0.1:$port" >/dev/null
+phase() { case ",$phases," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
+if phase saturation; then
 echo "== 1. saturation: wrk, 2 threads, $connections keep-alive connections, ${seconds} s"
 measure "saturation" env ZHISHEN_BENCH_RUN="sat-$$" \
   wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s bench/server/submit.lua "https://127.0.0.1:$port" \
   | grep -v '^ ' || true
+fi
+if phase fixed; then
 echo "== 2. fixed offered load: $rate/s for ${seconds} s over 16 keep-alive connections"
 measure "fixed $rate/s" "$load" fixed --port "$port" --token "$token" --bodies "$work/bodies.jsonl" \
   --rate "$rate" --seconds "$seconds" --connections 16 --run "fixed-$$"
+fi
+if phase fairness; then
 echo "== 3. fairness: $connections keep-alive clients, closed loop, ${seconds} s"
 measure "fairness" "$load" closed --port "$port" --token "$token" --bodies "$work/bodies.jsonl" \
   --seconds "$seconds" --connections "$connections" --run "fair-$$"
+fi
 
 cases="$(mariadb --no-defaults --protocol=socket --socket="$(cat "$ZHISHEN_TEST_DB_DIR/socket")" -uroot -N \
   -e 'SELECT COUNT(*) FROM zhishen_test.cases')"
