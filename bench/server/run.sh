@@ -110,15 +110,16 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 hz="$(getconf CLK_TCK)"
 export ZHISHEN_BENCH_TOKEN="$token" ZHISHEN_BENCH_BODIES="$work/bodies.jsonl"
 
-measure() {  # measure LABEL COMMAND...: runs it, then prints the CPU the server and mariadbd used
+child_ticks() { awk '{print $16 + $17}' "/proc/$1/stat"; }  # the finished children of shell $1
+measure() {  # measure LABEL COMMAND...: runs it, then prints the CPU the server, mariadbd and it used
   local label="$1"; shift
-  local s0 m0 t0 t1 s1 m1
-  s0="$(cpu_ticks "$server_pid")"; m0="$(cpu_ticks "$mysqld_pid")"; t0="$(date +%s.%N)"
+  local s0 m0 c0 t0 t1 s1 m1 c1 me="$BASHPID"
+  s0="$(cpu_ticks "$server_pid")"; m0="$(cpu_ticks "$mysqld_pid")"; c0="$(child_ticks "$me")"; t0="$(date +%s.%N)"
   "$@"
-  t1="$(date +%s.%N)"; s1="$(cpu_ticks "$server_pid")"; m1="$(cpu_ticks "$mysqld_pid")"
-  awk -v l="$label" -v s="$((s1 - s0))" -v m="$((m1 - m0))" -v hz="$hz" -v t0="$t0" -v t1="$t1" 'BEGIN {
-    w = t1 - t0; printf "%s: CPU over %.1f s wall: zhishen-server %.2f cores, mariadbd %.2f cores (of 2)\n",
-      l, w, s / hz / w, m / hz / w }'
+  t1="$(date +%s.%N)"; s1="$(cpu_ticks "$server_pid")"; m1="$(cpu_ticks "$mysqld_pid")"; c1="$(child_ticks "$me")"
+  awk -v l="$label" -v s="$((s1 - s0))" -v m="$((m1 - m0))" -v c="$((c1 - c0))" -v hz="$hz" -v t0="$t0" -v t1="$t1" 'BEGIN {
+    w = t1 - t0; printf "%s: CPU over %.1f s wall: zhishen-server %.2f cores, mariadbd %.2f cores, load tool %.2f cores (of 2)\n",
+      l, w, s / hz / w, m / hz / w, c / hz / w }'
 }
 
 echo "== warm-up (5 s, 16 connections)"
@@ -141,8 +142,11 @@ measure "fairness" "$load" closed --port "$port" --token "$token" --bodies "$wor
   --seconds "$seconds" --connections "$connections" --run "fair-$$"
 fi
 
-cases="$(mariadb --no-defaults --protocol=socket --socket="$(cat "$ZHISHEN_TEST_DB_DIR/socket")" -uroot -N \
-  -e 'SELECT COUNT(*) FROM zhishen_test.cases')"
+db_root() { mariadb --no-defaults --protocol=socket --socket="$(cat "$ZHISHEN_TEST_DB_DIR/socket")" -uroot -N "$@"; }
+cases="$(db_root -e 'SELECT COUNT(*) FROM zhishen_test.cases')"
+db_root -e "SHOW GLOBAL STATUS WHERE Variable_name IN ('Com_stmt_prepare', 'Com_stmt_execute', 'Com_commit', 'Questions')" |
+  awk '{ v[$1] = $2 } END { printf "== MariaDB over the whole run: %d statements executed, %d prepared, %d commits, %d client requests\n",
+    v["Com_stmt_execute"], v["Com_stmt_prepare"], v["Com_commit"], v["Questions"] }'
 echo "== $cases cases in the database; server log: $work/server/zhishen-server.log"
 kill -TERM "$server_pid"
 wait "$server_pid" && echo "== the server stopped cleanly on SIGTERM"
