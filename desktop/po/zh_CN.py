@@ -1,6 +1,6 @@
 # -*- coding: utf-8 -*-
 ZH = {
-' d ': ' 天 ', ' h': ' 小时', ' h ': ' 小时 ', ' min': ' 分钟',
+' d ': ' 天 ', ' working day': ' 个工作日', ' working days': ' 个工作日', ' h': ' 小时', ' h ': ' 小时 ', ' min': ' 分钟',
 ' (answer overdue)': '（回复超期）',
 'Decisions (30 days)': '审批件数（30天）', 'Decided automatically': '自动审批占比',
 'Median decision time': '审批用时中位数', 'Median re-check time': '复核用时中位数',

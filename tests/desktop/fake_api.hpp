@@ -18,6 +18,7 @@ class FakeApi final : public Api {
   std::string presented = "AA:BB", pinned_fp;
   std::optional<Error> login_error, inbox_error, act_error, detail_error;
   std::vector<CaseRow> all_rows;
+  long workday_minutes = 0;  // the inbox pages' (0: not said)
   CaseDetail detail;
   Board the_board;
   std::vector<ActionInput> act_inputs;
@@ -50,6 +51,7 @@ class FakeApi final : public Api {
       p.rows.push_back(all_rows[i]);
     }
     p.total = static_cast<long>(all_rows.size());
+    p.workday_minutes = workday_minutes;
     p.red = 1;
     return p;
   }

@@ -88,6 +88,8 @@ TEST_P(DeskApi, TheReviewersDayOverTheRealServer) {
   EXPECT_EQ(page->total, 2);
   ASSERT_EQ(page->rows.size(), 2u);
   EXPECT_FALSE(page->rows[0].item_name.empty());
+  EXPECT_EQ(page->workday_minutes, 480);
+  for (const auto& r : page->rows) EXPECT_TRUE(r.working_minutes_left.has_value()) << r.case_no;  // both have a clock
   InboxQuery q;
   q.state = "manual_review";
   q.search = manual;

@@ -141,6 +141,25 @@ class Inbox : public ::testing::Test {
   InboxPresenter p{view, api, runner, me, [] { return at("2026-11-22T09:00:00+08:00"); }};
 };
 
+TEST_F(Inbox, TimeLeftIsWorkingTimeWhenTheServerGivesIt) {
+  // The rows as the server counts them on the working-day calendar (listed by due time).
+  const std::vector<std::int64_t> minutes{-(2 * 480 + 3 * 60), 0, 25, 480, 9 * 60};
+  api.all_rows.clear();
+  for (std::size_t i = 0; i < minutes.size(); ++i) {
+    api.all_rows.push_back(row("ZS" + std::to_string(i), "green", "2026-11-2" + std::to_string(i) + "T23:59:59+08:00"));
+    api.all_rows.back().working_minutes_left = minutes[i];
+  }
+  p.set_query(InboxQuery{});
+  EXPECT_EQ(p.cell(0, InboxColumn::remaining), "overdue 2 working days 3 h");
+  EXPECT_EQ(p.cell(1, InboxColumn::remaining), "left 0 min");
+  EXPECT_EQ(p.cell(2, InboxColumn::remaining), "left 25 min");
+  EXPECT_EQ(p.cell(3, InboxColumn::remaining), "left 1 working day");
+  EXPECT_EQ(p.cell(4, InboxColumn::remaining), "left 1 working day 1 h");
+  api.workday_minutes = 7 * 60;  // a server whose office day is 7 hours
+  p.set_query(InboxQuery{});
+  EXPECT_EQ(p.cell(4, InboxColumn::remaining), "left 1 working day 2 h");
+}
+
 TEST_F(Inbox, LoadsEveryPageOfTheList) {
   p.set_query(InboxQuery{});
   EXPECT_EQ(api.calls, (std::vector<std::string>{"inbox 0 ", "inbox 500 ", "inbox 1000 "}));

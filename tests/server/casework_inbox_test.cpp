@@ -3,6 +3,7 @@
 #include <set>
 
 #include "casework_fixture.hpp"
+#include "zhishen/json/write.hpp"
 
 namespace zhishen::server::testing {
 namespace {
@@ -59,6 +60,17 @@ TEST_P(Inbox, ReviewersSeeTheirDepartmentWhateverTheyAsk) {
     EXPECT_NE(line.find(field), nullptr) << field;
   }
   EXPECT_NE(line.find("applicant_id_masked")->as_string().find('*'), std::string::npos);
+
+  // Time left is working time: the re-check span of an automatic approval is one working day,
+  // due at the end of the next working day, so at least that day's office hours and at most today's
+  // too, whatever day and hour the test runs.
+  EXPECT_EQ(mine.body.find("workday_minutes")->as_number(), 480);
+  for (const auto& c : mine.body.find("cases")->as_array()) {
+    if (c.find("case_no")->as_string() != approved_) continue;
+    ASSERT_TRUE(c.find("working_minutes_left")->is_number()) << json::to_json(c);
+    EXPECT_GE(c.find("working_minutes_left")->as_number(), 480);
+    EXPECT_LE(c.find("working_minutes_left")->as_number(), 960);
+  }
 }
 
 TEST_P(Inbox, FiltersByStateItemFlagAndAssignee) {
@@ -104,6 +116,7 @@ TEST_P(Inbox, SortedByDeadlineFilteredByDueAndLight) {
   EXPECT_TRUE(std::is_sorted(instants.begin(), instants.end()));
   EXPECT_EQ(case_nos(all).back(), manual_);
   EXPECT_TRUE(all.body.find("cases")->as_array().back().find("due_at")->is_null());
+  EXPECT_TRUE(all.body.find("cases")->as_array().back().find("working_minutes_left")->is_null());
   const std::string latest = format_instant(instants.back(), UtcOffset{});
   EXPECT_EQ(total(inbox("due_before=" + encoded(latest), reviewer_)),
             std::count_if(instants.begin(), instants.end(), [&](Instant t) { return t < instants.back(); }));

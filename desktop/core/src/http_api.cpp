@@ -28,6 +28,7 @@ CaseRow row_of(const json::Value& c) {
   r.state_label = str(c, "state_label");
   r.decision = str(c, "decision");
   r.due_at = str(c, "due_at");
+  r.working_minutes_left = opt_id(c, "working_minutes_left");
   r.light = str(c, "light");
   r.assignee_id = opt_id(c, "assignee_id");
   r.flags = strings(c, "flags");
@@ -269,6 +270,7 @@ Result<InboxPage> HttpApi::inbox(const InboxQuery& q) {
   InboxPage page;
   page.rows = std::move(rows).value();
   page.total = num(*v, "total");
+  page.workday_minutes = num(*v, "workday_minutes");
   const json::Value counts = member(*v, "counts");
   page.green = num(counts, "green");
   page.yellow = num(counts, "yellow");

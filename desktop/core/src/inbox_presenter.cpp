@@ -17,6 +17,17 @@ std::string join(const std::vector<std::string>& v, const std::string& sep) {
   return out;
 }
 
+std::string working_text(std::int64_t minutes, long workday_minutes) {
+  const std::int64_t per_day = workday_minutes > 0 ? workday_minutes : 8 * 60;
+  const std::int64_t days = minutes / per_day;
+  const std::int64_t rest = minutes % per_day;
+  std::string s;
+  if (days > 0) s = std::to_string(days) + (days == 1 ? tr(" working day") : tr(" working days"));
+  if (rest >= 60) s += (s.empty() ? "" : " ") + std::to_string(rest / 60) + tr(" h");
+  if (days == 0 && rest % 60 > 0) s += (s.empty() ? "" : " ") + std::to_string(rest % 60) + tr(" min");
+  return s.empty() ? "0" + tr(" min") : s;
+}
+
 std::string duration_text(std::int64_t minutes) {
   const std::int64_t days = minutes / (24 * 60);
   const std::int64_t hours = (minutes / 60) % 24;
@@ -48,9 +59,13 @@ std::string InboxPresenter::column_title(InboxColumn c) {
   return "";
 }
 
-std::string InboxPresenter::remaining_text(const std::string& due_at, Instant now) {
-  if (due_at.empty()) return tr("clock stopped");
-  auto due = parse_instant(due_at);
+std::string InboxPresenter::remaining_text(const CaseRow& r, long workday_minutes, Instant now) {
+  if (r.due_at.empty()) return tr("clock stopped");
+  if (r.working_minutes_left) {
+    const std::int64_t m = *r.working_minutes_left;
+    return m >= 0 ? tr("left ") + working_text(m, workday_minutes) : tr("overdue ") + working_text(-m, workday_minutes);
+  }
+  auto due = parse_instant(r.due_at);
   if (!due) return "";
   const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(*due - now).count();
   if (minutes >= 0) return tr("left ") + duration_text(minutes);
@@ -69,7 +84,7 @@ std::string InboxPresenter::cell(std::size_t i, InboxColumn c) const {
     case InboxColumn::state: return label(r.state);
     case InboxColumn::decision: return label(r.decision);
     case InboxColumn::due: return short_time(r.due_at);
-    case InboxColumn::remaining: return remaining_text(r.due_at, now_());
+    case InboxColumn::remaining: return remaining_text(r, workday_minutes_, now_());
     case InboxColumn::assignee:
       if (!r.assignee_id) return "";
       return *r.assignee_id == me_.id ? tr("me") : "#" + std::to_string(*r.assignee_id);
@@ -119,6 +134,7 @@ void InboxPresenter::load_page(std::uint64_t generation, int offset) {
                                return;
                              }
                              const std::size_t got = page->rows.size();
+                             if (page->workday_minutes > 0) workday_minutes_ = page->workday_minutes;
                              for (auto& r : page->rows) incoming_.push_back(std::move(r));
                              const auto total = static_cast<std::size_t>(std::max(0L, page->total));
                              if (got == static_cast<std::size_t>(kPage) && incoming_.size() < total &&

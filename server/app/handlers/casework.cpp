@@ -20,7 +20,8 @@ void add_casework_routes(Router& r) {
         [](Request& req) -> Result<Response> { return answer(inbox(*req.ctx, req.who, req.query)); },
         "The review inbox: filters (state, item, light, due_before, assignee, flagged, department, q: a case "
         "number or an applicant's ID number), "
-        "sorted by deadline, paged, with counts per light");
+        "sorted by deadline, paged, with counts per light; each case's working time left "
+        "(working_minutes_left, office hours on working days, negative when overdue; workday_minutes a day)");
   r.add("GET", "/api/v1/cases/{no}", Access::staff,
         [](Request& req) -> Result<Response> { return answer(case_detail(*req.ctx, req.who, req.params["no"])); },
         "A case for staff: applicant, form, materials, decision trace, warnings, history, deadlines, actions");

@@ -6,6 +6,7 @@
 
 #include "casework.hpp"
 #include "certificates.hpp"
+#include "zhishen/calendar/deadline.hpp"
 #include "zhishen/lifecycle/case_deadlines.hpp"
 #include "zhishen/lifecycle/transition_table.hpp"
 
@@ -103,6 +104,14 @@ json::Value deadlines_json(ServerContext& ctx, const lifecycle::CaseRecord& r) {
     out.push_back(std::move(d));
   }
   return out;
+}
+
+json::Value working_minutes_left(ServerContext& ctx, const std::optional<Instant>& due, Instant now) {
+  if (!due) return {};
+  auto cal = ctx.calendar();
+  const auto policy = ctx.deadline_policy();
+  if (*due >= now) return calendar::working_time_between(*cal, now, *due, policy).value.count();
+  return -calendar::working_time_between(*cal, *due, now, policy).value.count();
 }
 
 json::Value instant_json(const std::optional<Instant>& t) {
@@ -236,6 +245,7 @@ json::Value case_json(ServerContext& ctx, const Principal& who, const domain::Ca
                       {"flags", strings_json(f.flags)},
                       {"light", std::string(calendar::to_string(f.light))},
                       {"due_at", instant_json(f.due_at)},
+                      {"working_minutes_left", working_minutes_left(ctx, f.due_at, ctx.now())},
                       {"submitted_at", format_instant(f.record.submitted_at, UtcOffset{})},
                       {"decided_at", instant_json(f.decided_at)},
                       {"receipt_no", f.receipt_no},

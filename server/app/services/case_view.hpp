@@ -51,6 +51,10 @@ std::string mask_address(const std::string& address);
 json::Value instant_json(const std::optional<Instant>& t);
 
 json::Value summary_json(const domain::CaseSummary& s);
+// The working time (office hours on working days, ctx's calendar) from now to `due`, in minutes:
+// negative once overdue (the working time since), null without a running deadline. What the
+// workstation shows as 剩余/超期 N 个工作日 (a working day being the inbox's workday_minutes).
+json::Value working_minutes_left(ServerContext& ctx, const std::optional<Instant>& due, Instant now);
 // The whole case with its decisions, certificate and publicity record (read in `tx`).
 json::Value case_json(ServerContext& ctx, const Principal& who, const domain::CaseFile& f, ports::StoreTx& tx);
 

@@ -116,12 +116,14 @@ Result<json::Value> inbox(ServerContext& ctx, const Principal& who, const std::m
   if (!q) return q.error();
   json::Value out;
   auto catalogue = ctx.catalogue();
+  const Instant now = ctx.now();
   auto st = ctx.store().transact([&](ports::StoreTx& tx) -> Status {
     json::Array cases;
     for (const auto& s : tx.cases().inbox(*q)) {
       json::Value line = summary_json(s);
       const CompiledItem* item = catalogue->find(s.item_code);
       line.set("item_name", item != nullptr ? item->name : std::string());
+      line.set("working_minutes_left", working_minutes_left(ctx, s.due_at, now));
       cases.push_back(std::move(line));
     }
     const std::int64_t total = tx.cases().count(*q);
@@ -133,6 +135,7 @@ Result<json::Value> inbox(ServerContext& ctx, const Principal& who, const std::m
     }
     out = json::Object{{"cases", std::move(cases)},
                        {"total", total},
+                       {"workday_minutes", ctx.deadline_policy().hours.per_day().count()},
                        {"counts", std::move(counts)},
                        {"limit", q->limit},
                        {"offset", q->offset}};

@@ -48,6 +48,9 @@ struct CaseRow {
   std::string state_label;
   std::string decision;  // the automatic decision: approved, rejected, manual_review, ineligible
   std::string due_at;    // "" when no deadline runs
+  // Office working time from the loading to due_at, negative once overdue (the server counts it
+  // on the working-day calendar); nullopt when no deadline runs or the server does not say.
+  std::optional<std::int64_t> working_minutes_left;
   std::string light;     // green, yellow, red, or ""
   std::optional<std::int64_t> assignee_id;
   std::vector<std::string> flags;  // duplicate_channel, risk_warning
@@ -74,6 +77,7 @@ struct InboxQuery {
 struct InboxPage {
   std::vector<CaseRow> rows;
   long total = 0;
+  long workday_minutes = 0;  // the office hours of a working day; 0 when the server does not say
   long green = 0, yellow = 0, red = 0;
 };
 

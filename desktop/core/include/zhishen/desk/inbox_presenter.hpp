@@ -68,8 +68,10 @@ class InboxPresenter {
   static std::string encode_view(const InboxQuery& q);
   static std::optional<InboxQuery> decode_view(const std::string& text);
 
-  // "2 d 3 h left" / "overdue 1 d 4 h" for a due time, against now.
-  static std::string remaining_text(const std::string& due_at, Instant now);
+  // The time left of a row: its working time when the server gave it ("left 2 working days 3 h",
+  // "overdue 1 working day", with working days of `workday_minutes`), else the calendar time to
+  // its due time against now ("left 2 d 3 h" / "overdue 1 d 4 h").
+  static std::string remaining_text(const CaseRow& r, long workday_minutes, Instant now);
 
  private:
   void load_page(std::uint64_t generation, int offset);
@@ -89,6 +91,7 @@ class InboxPresenter {
   std::string notice_;  // the outcome of the last bulk action, shown after the reload
   InboxColumn sort_column_ = InboxColumn::due;
   bool sort_ascending_ = true;
+  long workday_minutes_ = 8 * 60;  // as the last loaded page said
   bool loading_ = false;
   std::uint64_t generation_ = 0;  // a new query makes older pages void
   Alive alive_ = make_alive();
