@@ -32,6 +32,7 @@ const std::vector<ConfigKey>& config_keys() {
       {"decision.budget_ms", "120000", "time budget of an automatic decision; past it the case goes to manual review"},
       {"timer.interval_seconds", "30", "how often the timer recomputes lights and deadlines"},
       {"session.ttl_minutes", "480", "staff session lifetime"},
+      {"limits.verify_per_minute", "30", "certificate verifications a client address may ask a minute (and at once); 0: no limit"},
       {"lights.yellow_fraction", "0.25", "yellow light within the last fraction of a deadline's span"},
       {"supervision.answer_workdays", "3", "working days a department has to answer a supervision ticket"},
       {"log.file", "var/log/zhishen-server.log", "log file (also logged to the console)"},
@@ -71,6 +72,7 @@ ServerConfig ServerConfig::from(const Poco::Util::AbstractConfiguration& c) {
   s.shared_data_dir = c.getString("data.shared_dir", s.shared_data_dir);
   s.decision_budget = std::chrono::milliseconds{c.getInt64("decision.budget_ms", s.decision_budget.count())};
   s.timer_interval = std::chrono::seconds{c.getInt64("timer.interval_seconds", s.timer_interval.count())};
+  s.verify_per_minute = c.getDouble("limits.verify_per_minute", s.verify_per_minute);
   s.session_ttl = std::chrono::minutes{c.getInt64("session.ttl_minutes", s.session_ttl.count())};
   s.yellow_fraction = c.getDouble("lights.yellow_fraction", s.yellow_fraction);
   s.ticket_answer_workdays = c.getInt("supervision.answer_workdays", s.ticket_answer_workdays);

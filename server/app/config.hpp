@@ -49,6 +49,7 @@ struct ServerConfig {
   std::chrono::milliseconds decision_budget{120'000};  // 002 §8.3.4
   std::chrono::seconds timer_interval{30};
   std::chrono::minutes session_ttl{480};
+  double verify_per_minute = 30;                       // public certificate checks per client address
   double yellow_fraction = 0.25;                       // yellow light in the last quarter of a span
   int ticket_answer_workdays = 3;                      // 挂号督办: the department's time to answer
 

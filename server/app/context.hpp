@@ -19,6 +19,7 @@
 #include "group_commit.hpp"
 #include "login_guard.hpp"
 #include "metrics.hpp"
+#include "rate_limiter.hpp"
 #include "sessions.hpp"
 #include "snapshot.hpp"
 #include "zhishen/adapters/file_shared_data.hpp"
@@ -44,6 +45,7 @@ class ServerContext {
         clock_(clock),
         log_(log),
         sessions_(config_.session_ttl),
+        verify_limiter_(config_.verify_per_minute),
         intake_lanes_(static_cast<std::size_t>(std::clamp(config_.intake_lanes, 1, domain::kAuditChains))) {
     for (auto& lane : intake_lanes_) {
       lane = std::make_unique<GroupCommit<PendingApplication>>(
@@ -58,6 +60,7 @@ class ServerContext {
   Metrics& metrics() { return metrics_; }
   SessionManager& sessions() { return sessions_; }
   LoginGuard& login_guard() { return login_guard_; }  // the password-hashing limit (services/auth)
+  RateLimiter& verify_limiter() { return verify_limiter_; }  // public certificate checks per client
   // The submitted applications' group commits: db.intake_lanes lanes writing side by side, an
   // applicant always in the same lane (services/applications.cpp), so the checks that compare an
   // application with the applicant's others (duplicate channel, ban) never race another lane.
@@ -109,6 +112,7 @@ class ServerContext {
   Metrics metrics_;
   SessionManager sessions_;
   LoginGuard login_guard_;
+  RateLimiter verify_limiter_;
   std::vector<std::unique_ptr<GroupCommit<PendingApplication>>> intake_lanes_;
   mutable std::mutex keys_mu_;
   std::shared_ptr<crypto::KeyRing> keys_ = std::make_shared<crypto::KeyRing>();

@@ -10,6 +10,7 @@
 
 #include "casework_fixture.hpp"
 #include "cli/cli_runner.hpp"
+#include "rate_limiter.hpp"
 #include "support/run_command.hpp"
 #include "zhishen/crypto/key_ring.hpp"
 #include "zhishen/crypto/signed_envelope.hpp"
@@ -339,6 +340,48 @@ TEST_P(CertificatesWithoutKeys, AnApprovalWaitsForItsDepartmentsKeyAndIsIssuedWh
   ASSERT_TRUE(c2.body.find("certificate")->is_object());
   EXPECT_EQ(verdict(c2.body.find("certificate")->find("no")->as_string()), "valid");
   EXPECT_EQ(get("/api/v1/cases/" + no + "/documents/receipt.pdf", other_reviewer_.token).status, 200);
+}
+
+TEST(RateLimiter, BucketOfPerMinuteRefillsOverTheMinutePerClient) {
+  RateLimiter limit(3);
+  const auto t0 = RateLimiter::Clock::time_point{} + std::chrono::hours(1);
+  for (int i = 0; i < 3; ++i) EXPECT_TRUE(limit.allow("10.0.0.1", t0)) << i;
+  EXPECT_FALSE(limit.allow("10.0.0.1", t0));
+  EXPECT_TRUE(limit.allow("10.0.0.2", t0));  // another client has its own bucket
+  EXPECT_FALSE(limit.allow("10.0.0.1", t0 + std::chrono::seconds(19)));
+  EXPECT_TRUE(limit.allow("10.0.0.1", t0 + std::chrono::seconds(21)));  // one token back in 20 s
+  EXPECT_FALSE(limit.allow("10.0.0.1", t0 + std::chrono::seconds(22)));
+  EXPECT_EQ(limit.retry_after_seconds(), 20);
+  RateLimiter none(0);
+  for (int i = 0; i < 100; ++i) EXPECT_TRUE(none.allow("10.0.0.1", t0));
+}
+
+TEST(RateLimiter, ForgetsFullBucketsRatherThanGrowingWithoutEnd) {
+  RateLimiter limit(2);
+  const auto t0 = RateLimiter::Clock::time_point{} + std::chrono::hours(1);
+  for (std::size_t i = 0; i + 1 < RateLimiter::kMaxClients; ++i) limit.allow("c" + std::to_string(i), t0);
+  EXPECT_TRUE(limit.allow("busy", t0 + std::chrono::seconds(50)));
+  EXPECT_TRUE(limit.allow("busy", t0 + std::chrono::seconds(50)));
+  // The table is full: a new client makes room by dropping the buckets full again (the others'),
+  // not the one still empty.
+  EXPECT_TRUE(limit.allow("late", t0 + std::chrono::seconds(60)));
+  EXPECT_FALSE(limit.allow("busy", t0 + std::chrono::seconds(61)));
+}
+
+TEST(CertificateVerify, AClientPastTheLimitIsToldToWait) {
+  TestServer server("sqlite", nullptr, [](ServerConfig& c) { c.verify_per_minute = 3; });
+  ASSERT_TRUE(server.ok()) << server.reason();
+  const std::string path = "/api/v1/certificates/ZZ20260101FFFFFFFF/verify";
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(server.call("GET", path).error_id(), "certificate.not_found") << i;
+  auto refused = server.call("GET", path);
+  EXPECT_EQ(refused.status, 429);
+  EXPECT_EQ(refused.error_id(), "request.rate_limited");
+  EXPECT_EQ(refused.header("Retry-After"), "20");
+  // A presented file counts against the same address; the public keys do not.
+  EXPECT_EQ(server.call("POST", "/api/v1/certificates/verify", "{}", "", {{"Content-Type", "application/json"}})
+                .error_id(),
+            "request.rate_limited");
+  EXPECT_EQ(server.call("GET", "/api/v1/certificates/keys").status, 200);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CertificatesWithoutKeys, ::testing::Values("sqlite", "mysql"),

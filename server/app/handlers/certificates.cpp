@@ -3,6 +3,7 @@
 #include "../services/case_view.hpp"
 #include "../services/certificates.hpp"
 #include "../services/permissions.hpp"
+#include "../http/status.hpp"
 #include "../signing_keys.hpp"
 #include "routes.hpp"
 #include "zhishen/json/write.hpp"
@@ -13,6 +14,19 @@ namespace {
 Result<Response> json_or_error(Result<json::Value> r) {
   if (!r) return r.error();
   return Response::json(*r);
+}
+
+// A public check within the client's rate (RateLimiter): else 429 request.rate_limited with
+// Retry-After, before any work.
+template <class Work>
+Result<Response> limited(Request& req, Work&& work) {
+  RateLimiter& limiter = req.ctx->verify_limiter();
+  if (limiter.allow(req.remote_address)) return work();
+  const Error e = make_error("request.rate_limited", "too many certificate checks from this address; try again in " +
+                                                         std::to_string(limiter.retry_after_seconds()) + " s");
+  Response res = Response::text(error_body(e), "application/json; charset=utf-8", status_for(e.id));
+  res.headers.emplace_back("Retry-After", std::to_string(limiter.retry_after_seconds()));
+  return res;
 }
 
 // The signed certificate file, for staff of the issuing department (and supervisors).
@@ -60,11 +74,15 @@ void add_certificate_routes(Router& r) {
         [](Request& req) { return Response::json(public_keys(*req.ctx)); },
         "The departments' public keys (PEM) for offline verification, old keys included");
   r.add("POST", "/api/v1/certificates/verify", Access::public_,
-        [](Request& req) { return json_or_error(verify_presented(*req.ctx, req.body)); },
-        "Verify a presented certificate file: valid, revoked (date, reason), expired or tampered");
+        [](Request& req) { return limited(req, [&] { return json_or_error(verify_presented(*req.ctx, req.body)); }); },
+        "Verify a presented certificate file: valid, revoked (date, reason), expired or tampered "
+        "(limits.verify_per_minute per client address, then 429 request.rate_limited)");
   r.add("GET", "/api/v1/certificates/{no}/verify", Access::public_,
-        [](Request& req) { return json_or_error(verify_stored(*req.ctx, req.params["no"])); },
-        "Verify a certificate by number: valid, revoked (date, reason), expired or tampered");
+        [](Request& req) {
+          return limited(req, [&] { return json_or_error(verify_stored(*req.ctx, req.params["no"])); });
+        },
+        "Verify a certificate by number: valid, revoked (date, reason), expired or tampered "
+        "(limits.verify_per_minute per client address, then 429 request.rate_limited)");
   r.add("GET", "/api/v1/publicity.csv", Access::staff,
         [](Request& req) -> Result<Response> {
           auto csv = publicity_csv(*req.ctx, req.who, req.query);

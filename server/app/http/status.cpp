@@ -24,6 +24,7 @@ int status_for(const std::string& id) {
     return 409;
   }
   if (id == "http.method") return 405;
+  if (id == "request.rate_limited") return 429;
   if (id == "http.body.too_large") return 413;
   if (id == "http.content_type") return 415;
   if (id == "store.unavailable" || id == "store.busy" || id == "signer.no_key") return 503;

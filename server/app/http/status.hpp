@@ -2,7 +2,8 @@
 // The one mapping from error ids to HTTP statuses, and the JSON error body.
 //   *.not_found -> 404, auth.required / auth.session.* -> 401, auth.forbidden -> 403,
 //   store.conflict / case.transition.* -> 409, *.duplicate -> 409, http.method -> 405,
-//   http.body.too_large -> 413, store.unavailable / store.busy -> 503, server.internal -> 500,
+//   http.body.too_large -> 413, request.rate_limited -> 429, store.unavailable / store.busy -> 503,
+//   server.internal -> 500,
 //   everything else (validation: http.body.*, id.*, date.*, json.parse.*, rules.*, ...) -> 400/422.
 // Thread-safety: pure functions.
 
