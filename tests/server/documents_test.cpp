@@ -5,8 +5,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "support/run_command.hpp"
+
 #include "casework_fixture.hpp"
 
 namespace zhishen::server::testing {
@@ -111,6 +113,16 @@ TEST_P(Documents, TheLedgerListsTheDecisionsOfThePeriodAsPdfAndCsv) {
   const std::string a = submit(kFoodItem, "approved_convenience_store.json");
   const std::string b = submit(kFoodItem, "rejected_name_mismatch.json");
   const std::string foreign = submit(kHygieneItem, "approved_hotel_with_central_ac.json");
+  const std::string failed = submit(kFoodItem, "approved_cold_chain_with_abnormal_warning.json");
+  const std::string revoked = submit(kFoodItem, "approved_tobacco_licence_warning.json");
+  ASSERT_EQ(act(a, "confirm_recheck", reviewer_).status, 200);
+  ASSERT_EQ(act(failed, "fail_recheck", reviewer_, {{"reason", "经营场所与登记地址不一致"}}).status, 200);
+  ASSERT_EQ(act(revoked, "confirm_recheck", reviewer_).status, 200);
+  ASSERT_EQ(act(revoked, "revoke", approver_, {{"reason", "申请人提供虚假材料"}, {"legal_basis", "《行政许可法》第六十九条"}})
+                .status,
+            200);
+  ASSERT_EQ(act(foreign, "confirm_recheck", other_reviewer_).status, 200);  // issues its e-certificate
+  ASSERT_EQ(act(foreign, "publicise", other_reviewer_).status, 200);
   const std::string today = format_instant(server_->ctx().now(), UtcOffset{}).substr(0, 10);
   const std::string q = "?from=" + today + "&to=" + today;
   auto pdf = get("/api/v1/ledger.pdf" + q, reviewer_.token);
@@ -121,7 +133,7 @@ TEST_P(Documents, TheLedgerListsTheDecisionsOfThePeriodAsPdfAndCsv) {
   EXPECT_NE(text.find(a), std::string::npos);
   EXPECT_NE(text.find(b), std::string::npos);
   EXPECT_EQ(text.find(foreign), std::string::npos) << "another department's case";
-  EXPECT_NE(text.find("合计2件"), std::string::npos) << text;
+  EXPECT_NE(text.find("合计4件"), std::string::npos) << text;
   auto csv = get("/api/v1/ledger.csv" + q + "&item=" + kFoodItem, reviewer_.token);
   ASSERT_EQ(csv.status, 200);
   EXPECT_EQ(csv.header("Content-Type").rfind("text/csv", 0), 0u);
@@ -130,6 +142,25 @@ TEST_P(Documents, TheLedgerListsTheDecisionsOfThePeriodAsPdfAndCsv) {
   EXPECT_NE(csv.text.find("自动不予许可"), std::string::npos);
   auto all = get("/api/v1/ledger.csv" + q, supervisor_.token);  // supervisors: every department
   EXPECT_NE(all.text.find(foreign), std::string::npos);
+  // 序号,申请编号,申请人,事项,审批结果,决定时间,复核时间,证照编号,公示时间 of a case's line.
+  const auto fields = [&](const std::string& no) {
+    std::vector<std::string> out;
+    const auto at = all.text.find("," + no + ",");
+    if (at == std::string::npos) return out;
+    const auto begin = all.text.rfind('\n', at) + 1;
+    std::stringstream line(all.text.substr(begin, all.text.find("\r\n", at) - begin));
+    for (std::string f; std::getline(line, f, ',');) out.push_back(f);
+    out.resize(9);
+    return out;
+  };
+  EXPECT_EQ(fields(a)[4], "自动准予许可");
+  EXPECT_FALSE(fields(a)[6].empty()) << "re-checked";
+  EXPECT_TRUE(fields(b)[6].empty());
+  EXPECT_EQ(fields(failed)[4], "自动准予许可（复核不通过）");
+  EXPECT_EQ(fields(revoked)[4], "自动准予许可（已撤销）");
+  EXPECT_EQ(fields(foreign)[7].rfind("ZZ", 0), 0u) << "its certificate number";
+  EXPECT_FALSE(fields(foreign)[8].empty()) << "publicised";
+  EXPECT_TRUE(fields(a)[7].empty() && fields(a)[8].empty());
   EXPECT_EQ(get("/api/v1/ledger.pdf?from=" + today, reviewer_.token).error_id(), "statistics.period.invalid");
   EXPECT_EQ(get("/api/v1/ledger.pdf" + q + "&colour=red", reviewer_.token).error_id(), "supervision.param.invalid");
 }

@@ -29,6 +29,32 @@ std::vector<domain::CaseFile> many_cases() {
   return files;
 }
 
+TEST_P(StoreContract, SummariesGiveTheCasesThatExistAcrossInListChunks) {
+  const auto files = many_cases();
+  tx([&](ports::StoreTx& t) {
+    std::vector<const domain::CaseFile*> ptrs;
+    for (const auto& f : files) ptrs.push_back(&f);
+    ASSERT_TRUE(t.cases().create_many(ptrs).ok());
+  });
+  std::vector<std::string> asked;
+  for (std::size_t i = 0; i < kMany; ++i) asked.push_back(case_no(i));
+  for (std::size_t i = 0; i < 40; ++i) asked.push_back("MISSING-" + std::to_string(i));  // 77: two IN lists
+  tx([&](ports::StoreTx& t) {
+    auto got = t.cases().summaries(asked);
+    ASSERT_EQ(got.size(), kMany);
+    std::set<std::string> numbers;
+    for (const auto& s : got) {
+      numbers.insert(s.case_no);
+      const std::size_t i = static_cast<std::size_t>(std::stoi(s.case_no.substr(3)) - 1000);
+      EXPECT_EQ(s.channel, files[i].channel) << s.case_no;
+      EXPECT_EQ(s.applicant_name, files[i].applicant.name) << s.case_no;
+      EXPECT_EQ(s.state, files[i].record.state) << s.case_no;
+    }
+    EXPECT_EQ(numbers.size(), kMany);
+    EXPECT_TRUE(t.cases().summaries({}).empty());
+  });
+}
+
 TEST_P(StoreContract, CreateManyStoresEveryCaseAndItsDecisions) {
   const auto files = many_cases();
   tx([&](ports::StoreTx& t) {

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <map>
+#include <set>
 
 #include "case_view.hpp"
 #include "certificates.hpp"
@@ -297,29 +299,47 @@ Result<Response> ledger_document(ServerContext& ctx, const Principal& who,
     std::sort(facts_in.begin(), facts_in.end(), [](const auto& a, const auto& b) {
       return a.at != b.at ? a.at < b.at : a.case_no < b.case_no;
     });
+    // Each case once, at its first decision in the period.
+    std::vector<const ports::EventFact*> firsts;
     std::set<std::string> seen;
     for (const auto& fact : facts_in) {
       if (!item_filter.empty() && fact.item_code != item_filter) continue;
-      if (!seen.insert(fact.case_no).second) continue;  // a case once, at its first decision
-      if (l.rows.size() >= kMaxLedgerRows) {
+      if (!seen.insert(fact.case_no).second) continue;
+      if (firsts.size() >= kMaxLedgerRows) {
         truncated = true;
         break;
       }
-      auto f = tx.cases().load(fact.case_no);
-      if (!f) continue;
-      const CompiledItem* item = cat->find(f->item_code);
-      const auto* recheck = last_event(*f, {Action::confirm_recheck, Action::fail_recheck});
-      const auto* publicised = last_event(*f, {Action::publicise});
-      const bool certified = last_event(*f, {Action::issue_certificate}) != nullptr;
-      std::string decision = fact.action == Action::auto_approve || fact.action == Action::manual_approve ? "准予许可"
-                                                                                                        : "不予许可";
-      if (fact.action == Action::auto_approve || fact.action == Action::auto_reject) decision = "自动" + decision;
-      if (recheck != nullptr && recheck->action == Action::fail_recheck) decision += "（复核不通过）";
-      if (f->record.state == State::revoked) decision += "（已撤销）";
-      l.rows.push_back({f->case_no, f->applicant.name, item != nullptr ? item->name : f->item_code, decision,
-                        short_time(fact.at), recheck != nullptr ? short_time(recheck->at) : "",
-                        certified ? certificates::certificate_number(f->case_no) : "",
-                        publicised != nullptr ? short_time(publicised->at) : ""});
+      firsts.push_back(&fact);
+    }
+    // What happened to them since (re-check, publicity, certificate) and their summaries: a few
+    // statements for the whole ledger rather than a case loaded for each row.
+    const std::vector<std::string> numbers(seen.begin(), seen.end());
+    std::map<std::string, domain::CaseSummary> summaries;
+    for (auto& s : tx.cases().summaries(numbers)) summaries.emplace(s.case_no, std::move(s));
+    std::map<std::string, const ports::EventFact*> recheck, publicised;
+    std::set<std::string> certified;
+    const auto later = read_facts(tx, {Action::confirm_recheck, Action::fail_recheck, Action::publicise, Action::issue_certificate},
+                                  start, ctx.now() + std::chrono::seconds{1}, period->department, truncated);
+    for (const auto& e : later) {  // oldest first: the last one of a kind stays
+      if (seen.count(e.case_no) == 0) continue;
+      if (e.action == Action::issue_certificate) certified.insert(e.case_no);
+      else (e.action == Action::publicise ? publicised : recheck)[e.case_no] = &e;
+    }
+    for (const ports::EventFact* fact : firsts) {
+      const auto s = summaries.find(fact->case_no);
+      if (s == summaries.end()) continue;
+      const CompiledItem* item = cat->find(s->second.item_code);
+      const auto r = recheck.find(fact->case_no);
+      const auto p = publicised.find(fact->case_no);
+      std::string decision = fact->action == Action::auto_approve || fact->action == Action::manual_approve ? "准予许可"
+                                                                                                          : "不予许可";
+      if (fact->action == Action::auto_approve || fact->action == Action::auto_reject) decision = "自动" + decision;
+      if (r != recheck.end() && r->second->action == Action::fail_recheck) decision += "（复核不通过）";
+      if (s->second.state == State::revoked) decision += "（已撤销）";
+      l.rows.push_back({fact->case_no, s->second.applicant_name, item != nullptr ? item->name : s->second.item_code,
+                        decision, short_time(fact->at), r != recheck.end() ? short_time(r->second->at) : "",
+                        certified.count(fact->case_no) != 0 ? certificates::certificate_number(fact->case_no) : "",
+                        p != publicised.end() ? short_time(p->second->at) : ""});
     }
     if (period->department) {
       if (auto d = tx.directory().department(*period->department)) l.department_name = d->name;

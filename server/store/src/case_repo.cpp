@@ -411,6 +411,22 @@ Status SqlCaseRepo::save_deadlines(const domain::CaseFile& f) {
 
 // Walks cases_due over the overdue open cases (closed ones carry kNoDeadline), then filters by
 // the time of the last write: no index on updated_at for a query run once per tick.
+std::vector<domain::CaseSummary> SqlCaseRepo::summaries(std::span<const std::string> case_nos) {
+  constexpr std::size_t kChunk = 64;  // padded IN lists: few statement texts
+  std::vector<domain::CaseSummary> out;
+  for (std::size_t from = 0; from < case_nos.size(); from += kChunk) {
+    const auto chunk = case_nos.subspan(from, std::min(kChunk, case_nos.size() - from));
+    std::vector<SqlValue> params;
+    const std::vector<SqlValue> values(chunk.begin(), chunk.end());
+    const std::string marks = in_list(params, values);
+    for (const auto& r : c_.query(std::string("SELECT ") + kSummaryColumns + " FROM cases WHERE case_no IN (" + marks + ")",
+                                  params)) {
+      out.push_back(summary_of(r));
+    }
+  }
+  return out;
+}
+
 std::vector<domain::CaseSummary> SqlCaseRepo::overdue_written(Instant after, Instant until, std::size_t limit) {
   std::vector<domain::CaseSummary> out;
   for (const auto& r : query(c_,

@@ -23,6 +23,7 @@ class SqlCaseRepo final : public ports::CaseRepo {
   std::vector<domain::CaseSummary> lights_changing(Instant after, Instant until, std::size_t limit) override;
   Status set_light(const std::string& case_no, calendar::Light light) override;
   std::vector<domain::CaseSummary> by_applicant(const std::string& id_number, std::size_t limit) override;
+  std::vector<domain::CaseSummary> summaries(std::span<const std::string> case_nos) override;
   Status save_deadlines(const domain::CaseFile& f) override;
   std::vector<ports::LightCount> light_counts(const std::optional<std::string>& department_code, Instant now) override;
   std::vector<ports::EventFact> events_between(const std::vector<lifecycle::Action>& actions, Instant from,

@@ -103,6 +103,9 @@ class CaseRepo {
   virtual std::vector<domain::CaseSummary> lights_changing(Instant after, Instant until, std::size_t limit) = 0;
   virtual Status set_light(const std::string& case_no, calendar::Light light) = 0;
   virtual std::vector<domain::CaseSummary> by_applicant(const std::string& id_number, std::size_t limit) = 0;
+  // The summaries of these cases (those that exist), in no particular order: a list's worth of
+  // cases in a few statements instead of a load() each.
+  virtual std::vector<domain::CaseSummary> summaries(std::span<const std::string> case_nos) = 0;
   // Writes only the derived columns (due_at, yellow_at, light) when the stored version is still
   // c.record.version (store.conflict otherwise; store.not_found); the version stays. For a calendar
   // edit, which moves deadlines without a transition.
