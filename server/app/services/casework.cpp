@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "case_followups.hpp"
 #include "case_support.hpp"
@@ -144,11 +145,17 @@ Result<json::Value> act_on_case(ServerContext& ctx, const Principal& who, const 
       if (auto s = apply_staff_transition(who, *f, *a->transition, *in, now); !s) return s;
       if (auto s = issue_if_due(ctx, tx, *f, item, now); !s) return s;  // 电子证照 before 办结 (001 Art.19)
       refresh_deadlines(ctx, *f);
+      std::optional<domain::StoredDocument> receipt;  // rendered before the case's row is written
+      if (f->record.state == lifecycle::State::completed && before.record.state != lifecycle::State::completed) {
+        auto r = render_receipt(ctx, tx, *f);
+        if (!r) return r.error();
+        receipt = std::move(r).value();
+      }
       if (auto s = tx.cases().save(*f, in->version); !s) return s;
       if (auto s = record_followups(tx, who, item, before, *f, *a->transition, *in, now); !s) return s;
       if (auto s = record_publicity(ctx, tx, before, *f, now); !s) return s;
-      if (f->record.state == lifecycle::State::completed && before.record.state != lifecycle::State::completed) {
-        if (auto s = keep_receipt(ctx, tx, *f); !s) return s;  // the receipt commits with the completion
+      if (receipt) {
+        if (auto s = keep_receipt(tx, *receipt); !s) return s;  // the receipt commits with the completion
       }
     }
     out = case_json(ctx, who, *f, tx);

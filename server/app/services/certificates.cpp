@@ -217,12 +217,14 @@ int issue_waiting(ServerContext& ctx, std::size_t limit) {
       if (auto s = issue_if_due(ctx, tx, *f, item, now); !s) return s;
       if (f->record.state == before.record.state) return {};
       refresh_deadlines(ctx, *f);
+      auto receipt = render_receipt(ctx, tx, *f);  // before the case's row is written
+      if (!receipt) return receipt.error();
       if (auto s = tx.cases().save(*f, before.record.version); !s) return s;
       Principal system;
       system.staff.username = "system";
       if (auto s = record_followups(tx, system, item, before, *f, Action::issue_certificate, {}, now); !s) return s;
       if (auto s = record_publicity(ctx, tx, before, *f, now); !s) return s;
-      if (auto s = keep_receipt(ctx, tx, *f); !s) return s;
+      if (auto s = keep_receipt(tx, *receipt); !s) return s;
       ++issued;
       return {};
     });

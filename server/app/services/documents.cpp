@@ -266,7 +266,7 @@ Result<Response> case_document(ServerContext& ctx, const Principal& who, const s
   return pdf_response(*doc, case_no + "-" + kind + ".pdf");
 }
 
-Status keep_receipt(ServerContext& ctx, ports::StoreTx& tx, const domain::CaseFile& completed) {
+Result<domain::StoredDocument> render_receipt(ServerContext& ctx, ports::StoreTx& tx, const domain::CaseFile& completed) {
   Gathered g;
   g.file = completed;
   if (auto d = tx.directory().department(completed.department_code)) g.department_name = d->name;
@@ -276,7 +276,11 @@ Status keep_receipt(ServerContext& ctx, ports::StoreTx& tx, const domain::CaseFi
   auto pdf = reports::render_pdf(*doc);
   if (!pdf) return pdf.error();
   const std::string digest = crypto::sha256_hex(pdf->pdf);
-  return tx.supervision().put_document({completed.case_no, "receipt", std::move(pdf->pdf), digest, ctx.now()});
+  return domain::StoredDocument{completed.case_no, "receipt", std::move(pdf->pdf), digest, ctx.now()};
+}
+
+Status keep_receipt(ports::StoreTx& tx, const domain::StoredDocument& receipt) {
+  return tx.supervision().put_document(receipt);
 }
 
 Result<Response> ledger_document(ServerContext& ctx, const Principal& who,

@@ -22,10 +22,13 @@ namespace zhishen::server {
 
 Result<Response> case_document(ServerContext& ctx, const Principal& who, const std::string& case_no,
                                const std::string& kind_pdf);
-// Renders the receipt of a case that has just completed and keeps it (SupervisionRepo::put_document)
-// in the caller's transaction, so that the completion and its receipt commit together; later
-// requests for receipt.pdf answer these very bytes. Called by the casework service.
-Status keep_receipt(ServerContext& ctx, ports::StoreTx& tx, const domain::CaseFile& completed);
+// The receipt (办结回执) of a case completing in the caller's transaction: render_receipt makes the
+// PDF from the completed case before the transaction writes the case (rendering takes
+// milliseconds; no row lock, above all no audit chain head, waits on it), keep_receipt stores it
+// (SupervisionRepo::put_document) so that the completion and its receipt commit together; later
+// requests for receipt.pdf answer these very bytes. Called by the casework and certificate services.
+Result<domain::StoredDocument> render_receipt(ServerContext& ctx, ports::StoreTx& tx, const domain::CaseFile& completed);
+Status keep_receipt(ports::StoreTx& tx, const domain::StoredDocument& receipt);
 
 // A date as documents print it: 2026年11月22日.
 std::string chinese_date(Date d);
