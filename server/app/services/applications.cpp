@@ -93,7 +93,7 @@ Result<PreparedApplication> prepare(ServerContext& ctx, const domain::Channel& c
 
   p.decision = decide_with(ctx, item, body, false);
   ctx.metrics().decision(std::string(rules::to_string(p.decision.outcome)));
-  p.trace = rules::to_json(p.decision);
+  p.trace = rules::trace_out(p.decision);  // the trace is kept as JSON only
 
   domain::CaseFile& file = p.file;
   file.item_code = item.version.item_code;

@@ -170,16 +170,24 @@ Decision precheck(const RuleSet& set, const json::Value& known, Evaluator& evalu
   return run(set, known, evaluator, options, true);
 }
 
-json::Value to_json(const Decision& d) {
+namespace {
+
+// The decision as JSON; with kMove the trace's values are moved out of `d` rather than copied
+// (a trace holds every value each rule read: the larger part of the document).
+template <bool kMove, class D>
+json::Value decision_json(D& d) {
   json::Array trace;
-  for (const auto& t : d.trace) {
+  for (auto& t : d.trace) {
     json::Object reads;
-    for (const auto& [path, value] : t.reads) reads.emplace_back(path, value);
+    for (auto& [path, value] : t.reads) {
+      if constexpr (kMove) reads.emplace_back(path, std::move(value));
+      else reads.emplace_back(path, value);
+    }
     json::Object entry{{"rule_id", t.rule_id},
                        {"section", std::string(to_string(t.section))},
                        {"status", std::string(to_string(t.status))},
                        {"on_fail", std::string(to_string(t.on_fail))},
-                       {"result", t.result},
+                       {"result", kMove ? std::move(t.result) : t.result},
                        {"reads", std::move(reads)}};
     if (!t.error_id.empty()) entry.emplace_back("error_id", t.error_id);
     trace.push_back(std::move(entry));
@@ -194,6 +202,16 @@ json::Value to_json(const Decision& d) {
   out.emplace_back("error_ids", std::move(errors));
   out.emplace_back("elapsed_us", static_cast<double>(d.elapsed.count()));
   out.emplace_back("trace", std::move(trace));
+  return out;
+}
+
+}  // namespace
+
+json::Value to_json(const Decision& d) { return decision_json<false>(d); }
+
+json::Value trace_out(Decision& d) {
+  json::Value out = decision_json<true>(d);
+  d.trace.clear();
   return out;
 }
 

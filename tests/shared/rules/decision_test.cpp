@@ -87,6 +87,18 @@ TEST(Decision, TraceCarriesValuesRead) {
   EXPECT_EQ(j.find("trace")->as_array().size(), 6u);
 }
 
+TEST(Decision, TraceOutGivesTheSameDocumentAndLeavesTheVerdict) {
+  auto d = decide_text(R"({"age":30,"area":800})");
+  const json::Value copied = to_json(d);
+  const auto outcome = d.outcome;
+  const auto reasons = d.reasons.size();
+  const json::Value taken = trace_out(d);
+  EXPECT_EQ(taken, copied);
+  EXPECT_TRUE(d.trace.empty());
+  EXPECT_EQ(d.outcome, outcome);
+  EXPECT_EQ(d.reasons.size(), reasons);
+}
+
 TEST(Decision, UnavailableSharedDataRoutesToManualReview) {
   DownSharedData down;
   EvalEnv env;

@@ -75,5 +75,8 @@ Decision precheck(const RuleSet& set, const json::Value& known, Evaluator& evalu
                   const DecisionOptions& options = {});
 
 json::Value to_json(const Decision& d);
+// The same document, taking the trace out of `d` instead of copying it (d.trace is left empty;
+// the outcome, reasons and warnings stay).
+json::Value trace_out(Decision& d);
 
 }  // namespace zhishen::rules
