@@ -231,8 +231,21 @@ TEST_P(AdminDirectory, DepartmentsAndTheAuditTrail) {
   EXPECT_EQ(one.body.find("name")->as_string(), "福州市市场监督管理局");
   EXPECT_EQ(as_admin("GET", "/api/v1/admin/departments/NO-SUCH").error_id(), "directory.department.not_found");
 
+  const auto signs = [&](const std::string& code) {
+    const auto keys = server_->call("GET", "/api/v1/certificates/keys");
+    if (keys.body.find("keys") == nullptr) {
+      ADD_FAILURE() << keys.status << " " << keys.text;
+      return false;
+    }
+    for (const auto& k : keys.body.find("keys")->as_array()) {
+      if (k.find("department")->as_string() == code && k.find("signing")->as_bool()) return true;
+    }
+    return false;
+  };
+  EXPECT_FALSE(signs("FZ-XNB"));
   auto put = as_admin("PUT", "/api/v1/admin/departments/FZ-XNB", json::Object{{"name", "福州市效能办"}});
   ASSERT_EQ(put.status, 200) << put.text;
+  EXPECT_TRUE(signs("FZ-XNB")) << "a department made while running gets its key (certificates.generate_missing)";
   EXPECT_EQ(as_admin("GET", "/api/v1/admin/departments/FZ-XNB").body.find("name")->as_string(), "福州市效能办");
   put = as_admin("PUT", "/api/v1/admin/departments/FZ-XNB", json::Object{{"name", "福州市机关效能建设领导小组办公室"},
                                                                         {"uscc", "11350100MB0P7K3D1B"}});

@@ -2,8 +2,11 @@
 // and the context; any request thread.
 #include "directory_admin.hpp"
 
+#include <Poco/Logger.h>
+
 #include <algorithm>
 
+#include "../signing_keys.hpp"
 #include "auth.hpp"
 #include "zhishen/crypto/hash.hpp"
 #include "zhishen/crypto/password.hpp"
@@ -157,6 +160,13 @@ Result<domain::Department> put_department(ServerContext& ctx, const domain::Depa
     return {};
   });
   if (!st) return st.error();
+  // A department made while the server runs gets its signing key now, as one present at start
+  // would (certificates.generate_missing); the department stands even if that fails.
+  if (ctx.config().generate_missing_keys && !ctx.keys()->can_sign(d.code)) {
+    if (auto k = load_signing_keys(ctx); !k) {
+      ctx.log().warning("department %s: no signing key made: %s", d.code, k.error().message);
+    }
+  }
   return d;
 }
 
