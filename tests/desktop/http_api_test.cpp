@@ -106,6 +106,8 @@ TEST_P(DeskApi, TheReviewersDayOverTheRealServer) {
   ASSERT_TRUE(d.ok()) << d.error().id;
   EXPECT_EQ(d->row.case_no, approved);
   EXPECT_EQ(d->row.state, "auto_approved");
+  EXPECT_TRUE(d->row.working_minutes_left.has_value());  // its re-check clock runs
+  EXPECT_EQ(d->workday_minutes, 480);
   EXPECT_EQ(d->outcome, "approved");
   EXPECT_FALSE(d->trace.empty());
   EXPECT_FALSE(d->history.empty());

@@ -341,6 +341,22 @@ TEST_F(Case, ShowsTheCaseTraceAndActions) {
   EXPECT_EQ(p.actions().size(), 3u);
 }
 
+TEST_F(Case, TheSummaryGivesTheWorkingTimeLeftWhenTheServerDoes) {
+  const auto value = [&](const std::string& name) {
+    for (const auto& [k, v] : p.summary()) {
+      if (k == name) return v;
+    }
+    return std::string("(none)");
+  };
+  EXPECT_EQ(value("Time left"), "(none)");  // this server gave no working time
+  api.detail.row.working_minutes_left = -(480 + 2 * 60);
+  api.detail.workday_minutes = 480;
+  p.load();
+  EXPECT_EQ(value("Time left"), "overdue 1 working day 2 h");
+  EXPECT_EQ(p.summary()[5].first, "Due");
+  EXPECT_EQ(p.summary()[6].first, "Time left");
+}
+
 TEST_F(Case, ActionsAskWhatTheLifecycleRequires) {
   const ActionSpec fail = p.spec("fail_recheck");
   EXPECT_TRUE(fail.irreversible);

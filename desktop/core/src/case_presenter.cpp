@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "zhishen/desk/i18n.hpp"
+#include "zhishen/desk/inbox_presenter.hpp"
 #include "zhishen/json/write.hpp"
 #include "zhishen/lifecycle/transition_table.hpp"
 
@@ -150,6 +151,10 @@ std::vector<std::pair<std::string, std::string>> CasePresenter::summary() const 
       {tr("Receipt number"), detail_.receipt_no},
       {tr("Version"), std::to_string(r.version)},
   };
+  if (r.working_minutes_left && !r.due_at.empty()) {  // as of the loading, on the working-day calendar
+    s.insert(s.begin() + 6, {tr("Time left"), InboxPresenter::working_time_text(*r.working_minutes_left,
+                                                                                 detail_.workday_minutes)});
+  }
   std::string flags;
   for (const auto& f : r.flags) flags += (flags.empty() ? "" : tr(", ")) + label(f);
   if (!flags.empty()) s.emplace_back(tr("Flags"), flags);

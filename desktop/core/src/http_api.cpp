@@ -71,6 +71,7 @@ Result<CaseDetail> detail_of(const json::Value& v) {
   if (!v.is_object() || str(v, "case_no").empty()) return invalid_reply("a case without a number");
   CaseDetail d;
   d.row = row_of(v);
+  d.workday_minutes = num(v, "workday_minutes");
   d.row.applicant_name = str(member(v, "applicant"), "name");
   d.row.applicant_id_masked = str(member(v, "applicant"), "id_number");
   d.item_name = str(v, "item_name");

@@ -59,12 +59,14 @@ std::string InboxPresenter::column_title(InboxColumn c) {
   return "";
 }
 
+std::string InboxPresenter::working_time_text(std::int64_t minutes, long workday_minutes) {
+  return minutes >= 0 ? tr("left ") + working_text(minutes, workday_minutes)
+                      : tr("overdue ") + working_text(-minutes, workday_minutes);
+}
+
 std::string InboxPresenter::remaining_text(const CaseRow& r, long workday_minutes, Instant now) {
   if (r.due_at.empty()) return tr("clock stopped");
-  if (r.working_minutes_left) {
-    const std::int64_t m = *r.working_minutes_left;
-    return m >= 0 ? tr("left ") + working_text(m, workday_minutes) : tr("overdue ") + working_text(-m, workday_minutes);
-  }
+  if (r.working_minutes_left) return working_time_text(*r.working_minutes_left, workday_minutes);
   auto due = parse_instant(r.due_at);
   if (!due) return "";
   const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(*due - now).count();

@@ -246,6 +246,7 @@ json::Value case_json(ServerContext& ctx, const Principal& who, const domain::Ca
                       {"light", std::string(calendar::to_string(f.light))},
                       {"due_at", instant_json(f.due_at)},
                       {"working_minutes_left", working_minutes_left(ctx, f.due_at, ctx.now())},
+                      {"workday_minutes", ctx.deadline_policy().hours.per_day().count()},
                       {"submitted_at", format_instant(f.record.submitted_at, UtcOffset{})},
                       {"decided_at", instant_json(f.decided_at)},
                       {"receipt_no", f.receipt_no},

@@ -126,6 +126,7 @@ struct Publicity {
 
 struct CaseDetail {
   CaseRow row;
+  long workday_minutes = 0;  // the office hours of a working day; 0 when the server does not say
   std::string item_name;
   std::int64_t item_version = 0;
   std::string receipt_no;

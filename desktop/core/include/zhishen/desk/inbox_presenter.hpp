@@ -72,6 +72,8 @@ class InboxPresenter {
   // "overdue 1 working day", with working days of `workday_minutes`), else the calendar time to
   // its due time against now ("left 2 d 3 h" / "overdue 1 d 4 h").
   static std::string remaining_text(const CaseRow& r, long workday_minutes, Instant now);
+  // "left 2 working days 3 h" / "overdue 25 min" for a signed working time in minutes.
+  static std::string working_time_text(std::int64_t minutes, long workday_minutes);
 
  private:
   void load_page(std::uint64_t generation, int offset);
