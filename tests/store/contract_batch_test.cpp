@@ -29,12 +29,16 @@ std::vector<domain::CaseFile> many_cases() {
   return files;
 }
 
+Status create_all(ports::StoreTx& t, const std::vector<domain::CaseFile>& files) {
+  std::vector<const domain::CaseFile*> ptrs;
+  for (const auto& f : files) ptrs.push_back(&f);
+  return t.cases().create_many(ptrs);
+}
+
 TEST_P(StoreContract, SummariesGiveTheCasesThatExistAcrossInListChunks) {
   const auto files = many_cases();
   tx([&](ports::StoreTx& t) {
-    std::vector<const domain::CaseFile*> ptrs;
-    for (const auto& f : files) ptrs.push_back(&f);
-    ASSERT_TRUE(t.cases().create_many(ptrs).ok());
+    ASSERT_TRUE(create_all(t, files).ok());
   });
   std::vector<std::string> asked;
   for (std::size_t i = 0; i < kMany; ++i) asked.push_back(case_no(i));
@@ -58,9 +62,7 @@ TEST_P(StoreContract, SummariesGiveTheCasesThatExistAcrossInListChunks) {
 TEST_P(StoreContract, CreateManyStoresEveryCaseAndItsDecisions) {
   const auto files = many_cases();
   tx([&](ports::StoreTx& t) {
-    std::vector<const domain::CaseFile*> ptrs;
-    for (const auto& f : files) ptrs.push_back(&f);
-    ASSERT_TRUE(t.cases().create_many(ptrs).ok());
+    ASSERT_TRUE(create_all(t, files).ok());
     std::vector<ports::NewDecision> ds;
     for (std::size_t i = 0; i < kMany; ++i) {
       ds.push_back({case_no(i), domain::DecisionRecord{0, "auto", i % 3 == 0 ? "approved" : "manual_review", static_cast<int>(i),
@@ -88,9 +90,7 @@ TEST_P(StoreContract, CreateManyWithATakenNumberFailsAndTheTransactionLeavesNoth
   auto files = many_cases();
   files[30].case_no = files[3].case_no;  // a repeat inside the batch
   auto st = store_->transact([&](ports::StoreTx& t) -> Status {
-    std::vector<const domain::CaseFile*> ptrs;
-    for (const auto& f : files) ptrs.push_back(&f);
-    return t.cases().create_many(ptrs);
+    return create_all(t, files);
   });
   ASSERT_FALSE(st.ok());
   EXPECT_EQ(st.error().id, "store.duplicate");
@@ -107,9 +107,7 @@ TEST_P(StoreContract, CreateManyWithATakenNumberFailsAndTheTransactionLeavesNoth
 TEST_P(StoreContract, InFlightElsewhereManyAnswersEachQueryInOrder) {
   const auto files = many_cases();
   tx([&](ports::StoreTx& t) {
-    std::vector<const domain::CaseFile*> ptrs;
-    for (const auto& f : files) ptrs.push_back(&f);
-    ASSERT_TRUE(t.cases().create_many(ptrs).ok());
+    ASSERT_TRUE(create_all(t, files).ok());
   });
   tx([&](ports::StoreTx& t) {
     std::vector<ports::InFlightQuery> qs;
