@@ -104,6 +104,48 @@ TEST_P(StoreContract, CreateManyWithATakenNumberFailsAndTheTransactionLeavesNoth
   EXPECT_EQ(st2.error().id, "store.not_found");
 }
 
+// batch_writes(): the inserts may reach the store late (MySQL: together, at the commit); the
+// transaction's answer and its effects are the same.
+TEST_P(StoreContract, BatchedWritesCommitEverythingOrNothing) {
+  const auto files = many_cases();
+  std::vector<domain::CaseFile> few(files.begin(), files.begin() + 3);
+  auto st = store_->transact([&](ports::StoreTx& t) -> Status {
+    t.batch_writes();
+    t.audit().append_many({domain::AuditEntry{0, at(1), "web-hall", "applicant", "application.submit", few[0].case_no,
+                                              json::Object{}, "", ""}});
+    if (auto created = create_all(t, few); !created) return created;
+    // A read inside the transaction sees the rows written before it.
+    EXPECT_EQ(t.cases().count({}), 3);
+    const std::vector<domain::IdempotencyRecord> answers{{7, "k-1", "h", 201, "{}", at(1)}};
+    return t.idempotency().put_many(answers);
+  });
+  ASSERT_TRUE(st.ok()) << st.error().id;
+  tx([&](ports::StoreTx& t) {
+    EXPECT_EQ(t.cases().count({}), 3);
+    EXPECT_TRUE(t.idempotency().find(7, "k-1").has_value());
+  });
+
+  // A taken case number: the transaction ends with store.duplicate and keeps nothing of its own
+  // (neither the audit record nor the idempotency answer written before or after the clash).
+  std::vector<domain::CaseFile> clash(files.begin() + 2, files.begin() + 5);  // files[2] is taken
+  st = store_->transact([&](ports::StoreTx& t) -> Status {
+    t.batch_writes();
+    t.audit().append_many({domain::AuditEntry{0, at(2), "web-hall", "applicant", "application.submit", clash[1].case_no,
+                                              json::Object{}, "", ""}});
+    if (auto created = create_all(t, clash); !created) return created;
+    const std::vector<domain::IdempotencyRecord> answers{{7, "k-2", "h", 201, "{}", at(2)}};
+    return t.idempotency().put_many(answers);
+  });
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.error().id, "store.duplicate");
+  tx([&](ports::StoreTx& t) {
+    EXPECT_EQ(t.cases().count({}), 3);
+    EXPECT_FALSE(t.idempotency().find(7, "k-2").has_value());
+    const int chain = domain::audit_chain_of(clash[1].case_no);
+    for (const auto& e : t.audit().range(chain, 1, 100)) EXPECT_NE(e.target, clash[1].case_no);
+  });
+}
+
 TEST_P(StoreContract, InFlightElsewhereManyAnswersEachQueryInOrder) {
   const auto files = many_cases();
   tx([&](ports::StoreTx& t) {
@@ -127,6 +169,48 @@ TEST_P(StoreContract, InFlightElsewhereManyAnswersEachQueryInOrder) {
     }
     EXPECT_FALSE(answers[kMany].has_value());
     EXPECT_FALSE(answers[kMany + 1].has_value());
+  });
+}
+
+// intake_facts reads in one statement what the three batch lookups give one by one.
+TEST_P(StoreContract, IntakeFactsAreTheBatchLookupsInOne) {
+  const auto files = many_cases();
+  std::vector<domain::IdempotencyRecord> answers;
+  for (std::size_t i = 0; i < kMany; i += 3) {
+    answers.push_back({static_cast<std::int64_t>(1 + i % 2), "key-" + std::to_string(i), std::string(64, 'c'), 201,
+                       R"({"case_no":"智审-)" + case_no(i) + "\"}", at(static_cast<long>(i))});
+  }
+  tx([&](ports::StoreTx& t) {
+    ASSERT_TRUE(create_all(t, files).ok());
+    ASSERT_TRUE(t.idempotency().put_many(answers).ok());
+    ASSERT_TRUE(t.supervision().add_ban({0, id_number(4), files[0].item_code, "ZS-1", at(0), at(1000), "虚假材料"}).ok());
+    ASSERT_TRUE(t.supervision().add_ban({0, id_number(7), files[0].item_code, "ZS-2", at(0), at(2000), "虚假材料"}).ok());
+  });
+  tx([&](ports::StoreTx& t) {
+    std::vector<ports::IntakeQuery> qs;
+    for (std::size_t i = 0; i < kMany; ++i) {
+      qs.push_back({static_cast<std::int64_t>(1 + i % 2), "key-" + std::to_string(i), id_number(i), files[0].item_code,
+                    "web-hall"});
+    }
+    qs.push_back({5, "key-0", "000000000000000000", "OTHER-ITEM", "app"});  // knows nothing
+    const auto facts = t.intake_facts(qs, at(500));
+    ASSERT_EQ(facts.size(), qs.size());
+    std::size_t stored = 0, banned = 0, elsewhere = 0;
+    for (std::size_t i = 0; i < qs.size(); ++i) {
+      const auto& q = qs[i];
+      EXPECT_EQ(facts[i].stored, t.idempotency().find(q.channel_id, q.idempotency_key)) << i;
+      EXPECT_EQ(facts[i].ban, t.supervision().active_ban(q.id_number, q.item_code, at(500))) << i;
+      EXPECT_EQ(facts[i].in_flight_elsewhere, t.cases().in_flight_elsewhere(q.id_number, q.item_code, q.channel)) << i;
+      stored += facts[i].stored.has_value();
+      banned += facts[i].ban.has_value();
+      elsewhere += facts[i].in_flight_elsewhere.has_value();
+    }
+    EXPECT_EQ(stored, answers.size());
+    EXPECT_EQ(banned, 2U);
+    EXPECT_EQ(elsewhere, kMany / 2);  // the odd ones came through "app"
+    ASSERT_TRUE(facts[0].stored.has_value());
+    EXPECT_EQ(facts[0].stored->response, answers[0].response);
+    EXPECT_TRUE(t.intake_facts({}, at(500)).empty());
   });
 }
 

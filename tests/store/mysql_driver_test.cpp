@@ -143,6 +143,63 @@ TEST_F(MysqlDriverTest, RollbackLeavesNothingAndCommitPersists) {
   c->rollback();  // nothing open: harmless
 }
 
+// The statements executed by this session so far (prepared ones).
+std::int64_t executed(Connection& c) {
+  return query(c, "SHOW SESSION STATUS LIKE 'Com_stmt_execute'").at(0).int64(1);
+}
+
+TEST_F(MysqlDriverTest, DeferredWritesGoInOneStatementBeforeTheNextReadOrTheCommit) {
+  auto c = pool_->lease();
+  exec(*c, "CREATE TABLE d (id BIGINT NOT NULL PRIMARY KEY, s LONGTEXT NULL, b LONGBLOB NULL)");
+  {
+    Transaction tx(*c);
+    c->defer_writes();
+    const std::int64_t before = executed(*c);
+    c->execute_later("INSERT INTO d (id, s, b) VALUES (?, ?, ?)", {std::int64_t{1}, std::string("审"), Blob{std::string("\0x", 2)}});
+    c->execute_later("INSERT INTO d (id, s, b) VALUES (?, ?, ?),(?, ?, ?)",
+                     {std::int64_t{2}, nullptr, Blob{}, std::int64_t{3}, std::string(300 * 1024, 'y'), nullptr});
+    c->execute_later("UPDATE d SET s = ? WHERE id = ?", {std::string("改"), std::int64_t{2}});
+    // The read sends the three first, as one statement (the read is the second).
+    const auto rows = query(*c, "SELECT id, s, b FROM d ORDER BY id");
+    EXPECT_EQ(executed(*c) - before, 2 + 1);  // the block, the SELECT, and the first executed() query
+    ASSERT_EQ(rows.size(), 3U);
+    EXPECT_EQ(rows[0].text(1), "审");
+    EXPECT_TRUE(rows[0].value(2) == SqlValue(Blob{std::string("\0x", 2)}));
+    EXPECT_EQ(rows[1].text(1), "改");
+    EXPECT_EQ(rows[2].text(1).size(), 300U * 1024);
+    c->execute_later("INSERT INTO d (id) VALUES (?)", {std::int64_t{4}});  // one alone goes as it is
+    tx.commit();
+  }
+  EXPECT_EQ(count(*c, "d"), 4);
+  // Outside a transaction nothing is kept: each statement commits at once.
+  c->defer_writes();
+  c->execute_later("INSERT INTO d (id) VALUES (?)", {std::int64_t{5}});
+  auto other = pool_->lease();
+  EXPECT_EQ(count(*other, "d"), 5);
+}
+
+TEST_F(MysqlDriverTest, DeferredWriteErrorsComeAtTheCommitAndRollBackLeavesNothing) {
+  auto c = pool_->lease();
+  exec(*c, "CREATE TABLE d (id BIGINT NOT NULL PRIMARY KEY)");
+  exec(*c, "INSERT INTO d (id) VALUES (1)");
+  {
+    Transaction tx(*c);
+    c->defer_writes();
+    c->execute_later("INSERT INTO d (id) VALUES (?)", {std::int64_t{2}});
+    EXPECT_NO_THROW(c->execute_later("INSERT INTO d (id) VALUES (?)", {std::int64_t{1}}));  // taken: kept, not sent
+    c->execute_later("INSERT INTO d (id) VALUES (?)", {std::int64_t{3}});
+    EXPECT_EQ(fault_id([&] { tx.commit(); }), "store.duplicate");
+  }  // rolled back
+  EXPECT_EQ(count(*c, "d"), 1);
+  {
+    Transaction tx(*c);
+    c->defer_writes();
+    c->execute_later("INSERT INTO d (id) VALUES (?)", {std::int64_t{4}});
+  }  // rolled back before anything was sent: nothing is sent later either
+  exec(*c, "INSERT INTO d (id) VALUES (5)");
+  EXPECT_EQ(count(*c, "d"), 2);
+}
+
 TEST_F(MysqlDriverTest, TransactionDestroyedWithoutCommitRollsBack) {
   auto c = pool_->lease();
   exec(*c, "CREATE TABLE t (n BIGINT NOT NULL)");

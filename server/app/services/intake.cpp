@@ -13,6 +13,12 @@ namespace zhishen::server {
 namespace {
 
 constexpr int kAttemptsAlone = 5;  // fresh case numbers for one application that keeps colliding
+// A batch of up to this many applications (a lightly loaded server: latency counts) has its inserts
+// sent together with the commit (StoreTx::batch_writes: one round trip instead of one per table);
+// a larger one (a busy server: throughput counts) sends them as it goes, each insert's round trip
+// shared by many applications anyway (bench/server: saturation was no better batched, and the
+// database's anonymous block costs it some work per value).
+constexpr std::size_t kBatchedWritesUpTo = 4;
 
 std::string next_steps(const CompiledItem& item, const rules::Decision& d, const std::string& receipt_no) {
   switch (d.outcome) {
@@ -37,6 +43,7 @@ struct Slot {
   enum class Fate { write, replay, refuse } fate = Fate::write;
   std::optional<domain::IdempotencyRecord> stored;  // replay
   std::optional<Error> refusal;                     // refuse
+  std::optional<std::string> elsewhere;             // write: the stored in-flight case from another channel
   json::Object answer;                              // write
 };
 
@@ -65,47 +72,41 @@ json::Object answer_of(const PreparedApplication& a, Instant now, const std::vec
   return answer;
 }
 
-// Which applications of the batch are refused or replayed; the rest are to be written.
+// Which applications of the batch are replayed or refused, and which in-flight case elsewhere each
+// one to be written repeats, from one read of the store.
 void sort_out(ports::StoreTx& tx, std::vector<Slot>& slots, Instant now) {
-  std::vector<std::pair<std::int64_t, std::string>> keys;
-  for (const auto& s : slots) keys.emplace_back(s.p->channel->id, s.p->key);
-  auto found = tx.idempotency().find_many(keys);
-  std::vector<ports::ApplicantItem> who;
-  std::vector<Slot*> asked;
-  for (std::size_t i = 0; i < slots.size(); ++i) {
-    if (found[i]) {
-      slots[i].fate = Slot::Fate::replay;
-      slots[i].stored = std::move(found[i]);
-      continue;
-    }
-    const auto& f = slots[i].p->application.file;
-    who.push_back({f.applicant.id_number, f.item_code});
-    asked.push_back(&slots[i]);
+  std::vector<ports::IntakeQuery> queries;
+  for (const auto& s : slots) {
+    const auto& f = s.p->application.file;
+    queries.push_back({s.p->channel->id, s.p->key, f.applicant.id_number, f.item_code, s.p->channel->name});
   }
-  if (asked.empty()) return;
-  auto bans = tx.supervision().active_bans(who, now);
-  for (std::size_t i = 0; i < asked.size(); ++i) {
-    if (!bans[i]) continue;
-    asked[i]->fate = Slot::Fate::refuse;
-    asked[i]->refusal = make_error("application.banned", "the applicant may not apply for this item until " +
-                                                             format_instant(bans[i]->until, UtcOffset{}) + " (000 Art.17)");
+  auto facts = tx.intake_facts(queries, now);
+  for (std::size_t i = 0; i < slots.size(); ++i) {
+    Slot& s = slots[i];
+    if (facts[i].stored) {
+      s.fate = Slot::Fate::replay;
+      s.stored = std::move(facts[i].stored);
+    } else if (facts[i].ban) {
+      s.fate = Slot::Fate::refuse;
+      s.refusal = make_error("application.banned", "the applicant may not apply for this item until " +
+                                                       format_instant(facts[i].ban->until, UtcOffset{}) + " (000 Art.17)");
+    } else {
+      s.elsewhere = std::move(facts[i].in_flight_elsewhere);
+    }
   }
 }
 
-// The in-flight application elsewhere for each slot to be written: stored ones, then the batch's
-// earlier ones (written in the same transaction).
-std::vector<std::optional<std::string>> conflicts(ports::StoreTx& tx, const std::vector<Slot*>& writing) {
-  std::vector<ports::InFlightQuery> queries;
-  for (const Slot* s : writing) {
-    const auto& f = s->p->application.file;
-    queries.push_back({f.applicant.id_number, f.item_code, s->p->channel->name});
-  }
-  auto found = tx.cases().in_flight_elsewhere_many(queries);
+// The in-flight application elsewhere for each slot to be written: a stored one, else one of the
+// batch's earlier ones (written in the same transaction).
+std::vector<std::optional<std::string>> conflicts(const std::vector<Slot*>& writing) {
+  std::vector<std::optional<std::string>> found;
   for (std::size_t i = 0; i < writing.size(); ++i) {
+    found.push_back(writing[i]->elsewhere);
+    const auto& f = writing[i]->p->application.file;
     for (std::size_t j = 0; j < i && !found[i]; ++j) {
       const auto& earlier = writing[j]->p->application.file;
-      if (earlier.applicant.id_number == queries[i].id_number && earlier.item_code == queries[i].item_code &&
-          earlier.channel != queries[i].except_channel && lifecycle::is_in_flight(earlier.record.state)) {
+      if (earlier.applicant.id_number == f.applicant.id_number && earlier.item_code == f.item_code &&
+          earlier.channel != f.channel && lifecycle::is_in_flight(earlier.record.state)) {
         found[i] = earlier.case_no;
       }
     }
@@ -115,7 +116,7 @@ std::vector<std::optional<std::string>> conflicts(ports::StoreTx& tx, const std:
 
 // Stores the applications to be written; answers go into their slots.
 Status store(ports::StoreTx& tx, const std::vector<Slot*>& writing) {
-  const auto elsewhere = conflicts(tx, writing);
+  const auto elsewhere = conflicts(writing);
   std::vector<const domain::CaseFile*> files;
   std::vector<ports::NewDecision> decisions;
   // Gives the applications their traces back however store() ends (a trace is the larger part of
@@ -154,13 +155,14 @@ Status store(ports::StoreTx& tx, const std::vector<Slot*>& writing) {
     writing[i]->answer = answer_of(p.application, p.now, f.flags);
     answers.push_back({p.channel->id, p.key, p.request_hash, 201, json::to_json(writing[i]->answer), p.now});
   }
+  // First the audit records: their chains' heads are locked from here to the commit, which costs
+  // little as each intake lane writes its own chains; the inserts after them go to the store
+  // together, with the commit (batch_writes()).
+  tx.audit().append_many(std::move(audit));
   if (auto st = tx.cases().create_many(files); !st) return st;
   if (auto st = tx.cases().add_decisions(decisions); !st) return st;
   if (auto st = tx.supervision().enqueue_many(messages); !st) return st;
   if (auto st = tx.idempotency().put_many(answers); !st) return st;
-  // Last: the audit chains' heads stay locked from here to the commit, the shorter the better
-  // for the other writers.
-  tx.audit().append_many(std::move(audit));
   return {};
 }
 
@@ -169,10 +171,12 @@ Status attempt(ServerContext& ctx, std::vector<Slot>& slots) {
   for (auto& s : slots) draw_numbers(s.p->application, s.p->now, s.p->lane, s.p->lanes);
   const Instant now = ctx.now();
   return ctx.store().transact([&](ports::StoreTx& tx) -> Status {
+    if (slots.size() <= kBatchedWritesUpTo) tx.batch_writes();
     for (auto& s : slots) {  // a retried transaction starts over
       s.fate = Slot::Fate::write;
       s.stored.reset();
       s.refusal.reset();
+      s.elsewhere.reset();
     }
     sort_out(tx, slots, now);
     std::vector<Slot*> writing;

@@ -2,6 +2,7 @@
 #include <map>
 
 #include "bulk.hpp"
+#include "lookups.hpp"
 #include "sql_repos.hpp"
 #include "zhishen/crypto/hash.hpp"
 #include "zhishen/domain/audit_chain.hpp"
@@ -97,23 +98,7 @@ std::vector<domain::AuditEntry> SqlAuditRepo::recent(std::size_t limit) {
 
 std::vector<std::optional<domain::IdempotencyRecord>> SqlIdempotencyRepo::find_many(
     std::span<const std::pair<std::int64_t, std::string>> keys) {
-  std::vector<std::optional<domain::IdempotencyRecord>> out(keys.size());
-  std::map<std::int64_t, std::vector<SqlValue>> by_channel;  // one query per channel (primary key prefix)
-  for (const auto& [channel, key] : keys) by_channel[channel].emplace_back(key);
-  for (const auto& [channel, channel_keys] : by_channel) {
-    std::vector<SqlValue> params{channel};
-    const std::string sql =
-        "SELECT idem_key, request_hash, status, response, created_at FROM idempotency WHERE channel_id = ? AND idem_key IN (" +
-        in_list(params, channel_keys) + ")";
-    for (const auto& r : c_.query(sql, params)) {
-      domain::IdempotencyRecord rec{channel, r.text(0), r.text(1), static_cast<int>(r.int64(2)), r.text(3),
-                                    instant_of(r.int64(4))};
-      for (std::size_t i = 0; i < keys.size(); ++i) {
-        if (keys[i].first == channel && keys[i].second == rec.key) out[i] = rec;
-      }
-    }
-  }
-  return out;
+  return run_alone(c_, IdempotencyLookup(keys));
 }
 
 Status SqlIdempotencyRepo::put_many(std::span<const domain::IdempotencyRecord> records) {

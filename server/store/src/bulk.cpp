@@ -38,7 +38,8 @@ void insert_rows(Connection& c, std::string_view head, std::size_t width, std::s
       sql += group;
     }
     sql += tail;
-    c.execute(sql, values.subspan(at * width, chunk * width));
+    const auto part = values.subspan(at * width, chunk * width);
+    c.execute_later(sql, std::vector<SqlValue>(part.begin(), part.end()));
     at += chunk;
     rows -= chunk;
   }

@@ -18,7 +18,8 @@ namespace zhishen::store {
 
 // Inserts rows of `width` values each (values.size() a multiple of width). `head` is
 // "INSERT INTO t (a, b) VALUES " and `tail` what follows the rows (e.g. an upsert clause).
-// Throws StoreFault as Connection::execute does.
+// Runs each statement through Connection::execute_later (a connection deferring writes sends them
+// later); throws StoreFault as Connection::execute does.
 void insert_rows(Connection& c, std::string_view head, std::size_t width, std::span<const SqlValue> values,
                  std::string_view tail = {});
 

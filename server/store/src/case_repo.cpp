@@ -1,4 +1,5 @@
 #include "bulk.hpp"
+#include "lookups.hpp"
 #include "sql_repos.hpp"
 
 namespace zhishen::store {
@@ -51,17 +52,6 @@ domain::CaseSummary summary_of(const Row& r) {
 }
 
 // The quoted names of the states lifecycle::is_in_flight holds, for an IN list.
-const std::string& in_flight_states() {
-  static const std::string list = [] {
-    std::string s;
-    for (auto state : lifecycle::kAllStates) {
-      if (lifecycle::is_in_flight(state)) s += (s.empty() ? "'" : ",'") + std::string(lifecycle::to_string(state)) + "'";
-    }
-    return s;
-  }();
-  return list;
-}
-
 std::string where(const std::string& case_no, const char* column) { return std::string(column) + ":" + case_no; }
 
 // WHERE clause and parameters of an inbox query.
@@ -359,33 +349,7 @@ std::vector<domain::CaseSummary> SqlCaseRepo::by_applicant(const std::string& id
 
 std::vector<std::optional<std::string>> SqlCaseRepo::in_flight_elsewhere_many(
     std::span<const ports::InFlightQuery> queries) {
-  std::vector<std::optional<std::string>> out(queries.size());
-  if (queries.empty()) return out;
-  // Index (applicant_id_index, item_code): the applicants' cases, a handful each; the item and the
-  // channel are compared here. An ID number's index under both types: the query does not know it.
-  std::vector<SqlValue> indexes;
-  std::vector<std::pair<std::string, std::string>> index_of(queries.size());
-  for (std::size_t i = 0; i < queries.size(); ++i) {
-    index_of[i] = {codec_.index("citizen_id", queries[i].id_number), codec_.index("uscc", queries[i].id_number)};
-    indexes.emplace_back(index_of[i].first);
-    indexes.emplace_back(index_of[i].second);
-  }
-  std::vector<SqlValue> params;
-  const std::string sql =
-      "SELECT applicant_id_index, item_code, channel, case_no FROM cases WHERE applicant_id_index IN (" +
-      in_list(params, indexes) +
-      ") AND state IN (" + in_flight_states() + ")";
-  for (const auto& r : c_.query(sql, params)) {
-    const std::string index = r.text(0), item = r.text(1), channel = r.text(2), case_no = r.text(3);
-    for (std::size_t i = 0; i < queries.size(); ++i) {
-      const auto& q = queries[i];
-      if ((index == index_of[i].first || index == index_of[i].second) && item == q.item_code &&
-          channel != q.except_channel && (!out[i] || case_no < *out[i])) {
-        out[i] = case_no;
-      }
-    }
-  }
-  return out;
+  return run_alone(c_, InFlightLookup(codec_, queries));
 }
 
 Status insert_unique(Connection& c, std::string_view sql, std::initializer_list<SqlValue> params,

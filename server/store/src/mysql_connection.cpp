@@ -28,6 +28,10 @@ constexpr const char* kSqlMode =
 // Prepared statements kept per connection; past this many distinct SQL texts the cache starts over
 // (the server caps prepared statements per server, max_prepared_stmt_count).
 constexpr std::size_t kMaxCachedStatements = 256;
+// Kept statements go in one block while they have at most this many parameters together (a small
+// batch: the latency-bound case, and few distinct block texts for the statement cache); a large
+// batch's statements go one by one, its round trips shared by many applications anyway.
+constexpr std::size_t kMaxBlockParams = 1024;
 
 void require_healthy(bool healthy, std::string_view sql) {
   if (!healthy) throw StoreFault("store.unavailable", "connection lost earlier; not running \"" + sql_first_line(sql) + "\"");
@@ -299,11 +303,47 @@ void MysqlConnection::rollback_implicit() noexcept {
   }
 }
 
+void MysqlConnection::execute_later(std::string_view sql, std::vector<SqlValue> params) {
+  if (!deferring_) {
+    execute(sql, params);
+    return;
+  }
+  kept_.push_back({std::string(sql), std::move(params)});
+}
+
+// Sends the kept statements: one alone as it is; several in one anonymous block when their
+// parameters are few enough (MariaDB runs BEGIN NOT ATOMIC … END as a prepared statement, with
+// placeholders), else one by one. A failing statement fails the block, and the caller's
+// transaction is rolled back as a whole.
+void MysqlConnection::send_kept() {
+  if (kept_.empty()) return;
+  std::vector<Kept> kept = std::move(kept_);
+  kept_.clear();
+  std::size_t params = 0;
+  for (const auto& k : kept) params += k.params.size();
+  if (kept.size() == 1 || params > kMaxBlockParams) {
+    for (const auto& k : kept) execute_statement(k.sql, k.params);
+    return;
+  }
+  std::string sql = "BEGIN NOT ATOMIC -- " + std::to_string(kept.size()) + " statements\n";
+  std::vector<SqlValue> values;
+  values.reserve(params);
+  for (auto& k : kept) {
+    sql += k.sql;
+    sql += ";\n";
+    for (auto& v : k.params) values.push_back(std::move(v));
+  }
+  sql += "END";
+  execute_statement(sql, values);
+}
+
 std::int64_t MysqlConnection::execute(std::string_view sql, std::span<const SqlValue> params) {
+  send_kept();
   return autocommit([&] { return execute_statement(sql, params); });
 }
 
 std::vector<Row> MysqlConnection::query(std::string_view sql, std::span<const SqlValue> params) {
+  send_kept();
   return autocommit([&] { return query_statement(sql, params); });
 }
 
@@ -338,6 +378,8 @@ void MysqlConnection::begin() {
 }
 
 void MysqlConnection::commit() {
+  send_kept();  // a failure leaves the transaction open: the caller rolls it back
+  deferring_ = false;
   run_plain("COMMIT");  // durable with innodb_flush_log_at_trx_commit=1 (the server's default)
   in_transaction_ = false;
 }
@@ -345,6 +387,8 @@ void MysqlConnection::commit() {
 void MysqlConnection::rollback() {
   const bool was_open = in_transaction_;
   in_transaction_ = false;
+  deferring_ = false;
+  kept_.clear();
   if (!healthy_ || !was_open) return;  // a lost connection's transaction is rolled back by the server
   try {
     run_plain("ROLLBACK");

@@ -8,8 +8,12 @@
 // connection unhealthy and the pool drops it. Messages carry the SQL's first line and the
 // server's message with quoted values redacted — never a bound parameter.
 //
-// Ownership: owns the sql::Connection and the prepared statements cached per SQL text (destroyed
-// before the connection). Thread-safety: one thread at a time, and only a thread on which the
+// After defer_writes(), the INSERTs of a transaction (execute_later) are kept and sent as one
+// anonymous block, BEGIN NOT ATOMIC … END, prepared with all their parameters: one round trip
+// instead of one per statement (see send_kept()).
+//
+// Ownership: owns the sql::Connection, the prepared statements cached per SQL text (destroyed
+// before the connection) and the statements kept for sending. Thread-safety: one thread at a time, and only a thread on which the
 // driver's threadInit() has run (mysql_thread_ready()).
 
 #include <map>
@@ -49,6 +53,9 @@ class MysqlConnection final : public Connection {
   void execute_script(std::string_view sql) override;
   bool healthy() const override { return healthy_; }
 
+  void execute_later(std::string_view sql, std::vector<SqlValue> params) override;
+  void defer_writes() override { deferring_ = in_transaction_; }
+
   bool in_transaction() const { return in_transaction_; }
   // Asks the server whether the connection still works; marks it unhealthy if not. Never throws.
   bool ping() noexcept;
@@ -63,12 +70,19 @@ class MysqlConnection final : public Connection {
   void rollback_implicit() noexcept;
   std::int64_t execute_statement(std::string_view sql, std::span<const SqlValue> params);
   std::vector<Row> query_statement(std::string_view sql, std::span<const SqlValue> params);
+  void send_kept();
   [[noreturn]] void fail(const sql::SQLException& e, std::string_view sql);
 
   std::unique_ptr<sql::Connection> conn_;
   std::map<std::string, std::unique_ptr<sql::PreparedStatement>, std::less<>> cache_;
   bool healthy_ = true;
   bool in_transaction_ = false;
+  bool deferring_ = false;  // execute_later() keeps statements (defer_writes(), until the transaction ends)
+  struct Kept {
+    std::string sql;
+    std::vector<SqlValue> params;
+  };
+  std::vector<Kept> kept_;
 };
 
 // The one mapping of Connector/C++ errors to store faults (see sql.hpp for the ids), in

@@ -1,6 +1,7 @@
 #include "zhishen/store/sql_store.hpp"
 
 #include "connection_source.hpp"
+#include "lookups.hpp"
 #include "migrations.hpp"
 #include "sql_repos.hpp"
 
@@ -10,15 +11,56 @@ namespace {
 class SqlTx final : public ports::StoreTx {
  public:
   SqlTx(Connection& c, const Codec& codec)
-      : cases_(c, codec), audit_(c), idempotency_(c), directory_(c, codec), catalogue_(c, codec), supervision_(c, codec) {}
+      : c_(c), codec_(codec), cases_(c, codec), audit_(c), idempotency_(c), directory_(c, codec), catalogue_(c, codec), supervision_(c, codec) {}
   ports::CaseRepo& cases() override { return cases_; }
   ports::AuditRepo& audit() override { return audit_; }
   ports::IdempotencyRepo& idempotency() override { return idempotency_; }
   ports::DirectoryRepo& directory() override { return directory_; }
   ports::CatalogueRepo& catalogue() override { return catalogue_; }
   ports::SupervisionRepo& supervision() override { return supervision_; }
+  void batch_writes() override {
+    c_.defer_writes();
+    batched_ = true;
+  }
+  bool batched() const { return batched_; }
+
+  std::vector<ports::IntakeFacts> intake_facts(std::span<const ports::IntakeQuery> queries, Instant now) override {
+    std::vector<std::pair<std::int64_t, std::string>> keys;
+    std::vector<ports::ApplicantItem> who;
+    std::vector<ports::InFlightQuery> in_flight;
+    for (const auto& q : queries) {
+      keys.emplace_back(q.channel_id, q.idempotency_key);
+      who.push_back({q.id_number, q.item_code});
+      in_flight.push_back({q.id_number, q.item_code, q.channel});
+    }
+    IdempotencyLookup stored(keys);
+    BanLookup bans(codec_, who, now);
+    InFlightLookup elsewhere(codec_, in_flight);
+    std::vector<LookupPart> parts;
+    stored.add_parts(parts);
+    bans.add_parts(parts);
+    elsewhere.add_parts(parts);
+    if (!parts.empty()) {
+      for (const Row& r : run_lookup(c_, parts)) {
+        switch (r.int64(0)) {
+          case IdempotencyLookup::kPart: stored.take(r); break;
+          case BanLookup::kPart: bans.take(r); break;
+          case InFlightLookup::kPart: elsewhere.take(r); break;
+          default: throw StoreFault("store.io", "intake_facts: a row of no lookup");
+        }
+      }
+    }
+    std::vector<ports::IntakeFacts> facts(queries.size());
+    for (std::size_t i = 0; i < queries.size(); ++i) {
+      facts[i] = {std::move(stored.found[i]), std::move(bans.found[i]), std::move(elsewhere.found[i])};
+    }
+    return facts;
+  }
 
  private:
+  Connection& c_;
+  const Codec& codec_;
+  bool batched_ = false;
   SqlCaseRepo cases_;
   SqlAuditRepo audit_;
   SqlIdempotencyRepo idempotency_;
@@ -38,9 +80,16 @@ class SqlStore final : public ports::Store {
         Lease conn = source_->acquire();
         Transaction tx(*conn);
         SqlTx repos(*conn, codec_);
-        Status st = work(repos);
-        if (!st) return st;  // the Transaction rolls back
-        tx.commit();
+        try {
+          Status st = work(repos);
+          if (!st) return st;  // the Transaction rolls back
+          tx.commit();
+        } catch (const StoreFault& f) {
+          // A batched insert's duplicate surfaces late, as a fault; it ends the transaction as the
+          // insert's own error would have (batch_writes()).
+          if (f.id() != "store.duplicate" || !repos.batched()) throw;
+          return make_error("store.duplicate", f.what());
+        }
         return {};
       } catch (const StoreFault& f) {
         if (f.id() != "store.busy" || attempt >= options_.busy_retries) throw;

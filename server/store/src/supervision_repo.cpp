@@ -1,4 +1,5 @@
 #include "bulk.hpp"
+#include "lookups.hpp"
 #include "sql_repos.hpp"
 
 namespace zhishen::store {
@@ -137,29 +138,7 @@ Result<std::int64_t> SqlSupervisionRepo::add_ban(const domain::Ban& b) {
 
 std::vector<std::optional<domain::Ban>> SqlSupervisionRepo::active_bans(std::span<const ports::ApplicantItem> who,
                                                                        Instant at) {
-  std::vector<std::optional<domain::Ban>> out(who.size());
-  if (who.empty()) return out;
-  std::vector<std::string> index_of;
-  std::vector<SqlValue> indexes;
-  for (const auto& w : who) {
-    index_of.push_back(codec_.index("ban", w.id_number));
-    indexes.emplace_back(index_of.back());
-  }
-  std::vector<SqlValue> params;
-  const std::string marks = in_list(params, indexes);
-  params.insert(params.end(), {sql_instant(at), sql_instant(at)});
-  for (const auto& r : c_.query("SELECT applicant_index, id, item_code, case_no, imposed_at, until_at, reason FROM bans"
-                                " WHERE applicant_index IN (" + marks + ") AND imposed_at <= ? AND until_at > ?",
-                                params)) {
-    const std::string index = r.text(0), item = r.text(2);
-    const Instant until = instant_of(r.int64(5));
-    for (std::size_t i = 0; i < who.size(); ++i) {
-      if (index_of[i] != index || item != who[i].item_code || (out[i] && out[i]->until >= until)) continue;
-      out[i] = domain::Ban{r.int64(1), who[i].id_number, item, r.text(3), instant_of(r.int64(4)), until,
-                           r.text(6)};
-    }
-  }
-  return out;
+  return run_alone(c_, BanLookup(codec_, who, at));
 }
 
 Result<std::int64_t> SqlSupervisionRepo::put_publicity(const domain::PublicityRecord& p) {

@@ -24,6 +24,24 @@
 
 namespace zhishen::ports {
 
+// One application the intake is about to write (StoreTx::intake_facts).
+struct IntakeQuery {
+  std::int64_t channel_id = 0;
+  std::string idempotency_key;
+  std::string id_number;  // the applicant's
+  std::string item_code;
+  std::string channel;  // its name
+};
+
+// What the store holds about an IntakeQuery: the answer stored for its Idempotency-Key, the
+// applicant's active ban on the item (the longest), and the applicant's in-flight case of the
+// item from another channel (the lowest-numbered).
+struct IntakeFacts {
+  std::optional<domain::IdempotencyRecord> stored;
+  std::optional<domain::Ban> ban;
+  std::optional<std::string> in_flight_elsewhere;
+};
+
 class StoreTx {
  public:
   virtual ~StoreTx() = default;
@@ -33,6 +51,15 @@ class StoreTx {
   virtual DirectoryRepo& directory() = 0;
   virtual CatalogueRepo& catalogue() = 0;
   virtual SupervisionRepo& supervision() = 0;
+  // Lets the store send this transaction's inserts together, late (MySQL: in one round trip at the
+  // next read or at the commit). An insert that would fail as a duplicate then makes the
+  // transaction end with store.duplicate instead of its own call returning it, and nothing of
+  // the transaction is kept. For a transaction that does not go on after a failed insert.
+  virtual void batch_writes() {}
+  // The facts of each query, facts[i] for queries[i], as the repositories' batch methods
+  // (IdempotencyRepo::find_many, SupervisionRepo::active_bans, CaseRepo::in_flight_elsewhere_many)
+  // give them; the SQL store reads them in one statement.
+  virtual std::vector<IntakeFacts> intake_facts(std::span<const IntakeQuery> queries, Instant now) = 0;
 };
 
 class Store {

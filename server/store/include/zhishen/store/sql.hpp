@@ -74,6 +74,13 @@ class Connection {
   virtual std::vector<Row> query(std::string_view sql, std::span<const SqlValue> params = {}) = 0;
   // The auto-increment id of the last INSERT on this connection.
   virtual std::int64_t last_insert_id() = 0;
+  // Runs a statement whose row count nobody needs (an INSERT). After defer_writes(), a connection
+  // may keep it and send the statements it kept together, in one round trip, before the next
+  // execute(), query(), last_insert_id() or commit(); an error of a kept statement is then thrown
+  // (StoreFault) by that later call, and rollback() drops what was kept.
+  virtual void execute_later(std::string_view sql, std::vector<SqlValue> params) { execute(sql, params); }
+  // Lets execute_later() keep statements until this transaction ends. Only inside begin()/commit().
+  virtual void defer_writes() {}
 
   virtual void begin() = 0;
   virtual void commit() = 0;
