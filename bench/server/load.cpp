@@ -197,6 +197,7 @@ class Client {
 
 struct Tally {
   std::vector<double> latency_ms;
+  std::vector<double> sent_s;  // when each request was meant to go, seconds from the start
   long ok = 0;
   long errors = 0;
 };
@@ -220,6 +221,22 @@ void report(const std::string& what, std::vector<Tally>& per_client, double seco
               static_cast<double>(ok) / seconds, errors);
   std::printf("%s: latency p50 %.2f ms, p99 %.2f ms, max %.2f ms (%zu requests)\n", what.c_str(), percentile(all, 0.50),
               percentile(all, 0.99), all.empty() ? 0.0 : all.back(), all.size());
+}
+
+// --timeline W: p50 / p99 / max of the requests meant to go in each window of W seconds, to tell
+// steady latency from stalls.
+void timeline(const std::vector<Tally>& per_client, double window) {
+  std::map<long, std::vector<double>> by_window;
+  for (const auto& t : per_client) {
+    for (std::size_t i = 0; i < t.sent_s.size(); ++i) {
+      by_window[static_cast<long>(t.sent_s[i] / window)].push_back(t.latency_ms[i]);
+    }
+  }
+  for (auto& [w, v] : by_window) {
+    std::sort(v.begin(), v.end());
+    std::printf("  %6.1f s: p50 %6.2f ms, p99 %6.2f ms, max %6.2f ms (%zu)\n", static_cast<double>(w) * window,
+                percentile(v, 0.5), percentile(v, 0.99), v.back(), v.size());
+  }
 }
 
 int run_load(const std::map<std::string, std::string>& o, bool fixed) {
@@ -259,6 +276,7 @@ int run_load(const std::map<std::string, std::string>& o, bool fixed) {
         }
         const int status = client.submit(bodies[static_cast<std::size_t>(i) % bodies.size()]);
         t.latency_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - intended).count());
+        t.sent_s.push_back(std::chrono::duration<double>(intended - start).count());
         (status == 201 ? t.ok : t.errors)++;
       }
     });
@@ -267,6 +285,7 @@ int run_load(const std::map<std::string, std::string>& o, bool fixed) {
   const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
   const std::string what = fixed ? "fixed " + std::to_string(static_cast<int>(rate)) + "/s" : "closed loop";
   report(what + " x" + std::to_string(connections), tallies, elapsed);
+  if (o.count("--timeline") != 0) timeline(tallies, std::stod(o.at("--timeline")));
   if (!fixed) {
     long lo = -1, hi = 0;
     for (const auto& t : tallies) {
