@@ -148,6 +148,9 @@ std::int64_t executed(Connection& c) {
   return query(c, "SHOW SESSION STATUS LIKE 'Com_stmt_execute'").at(0).int64(1);
 }
 
+// The requests this session sent (statements, commits, blocks).
+std::int64_t requests(Connection& c) { return query(c, "SHOW SESSION STATUS LIKE 'Questions'").at(0).int64(1); }
+
 TEST_F(MysqlDriverTest, DeferredWritesGoInOneStatementBeforeTheNextReadOrTheCommit) {
   auto c = pool_->lease();
   exec(*c, "CREATE TABLE d (id BIGINT NOT NULL PRIMARY KEY, s LONGTEXT NULL, b LONGBLOB NULL)");
@@ -167,15 +170,19 @@ TEST_F(MysqlDriverTest, DeferredWritesGoInOneStatementBeforeTheNextReadOrTheComm
     EXPECT_TRUE(rows[0].value(2) == SqlValue(Blob{std::string("\0x", 2)}));
     EXPECT_EQ(rows[1].text(1), "改");
     EXPECT_EQ(rows[2].text(1).size(), 300U * 1024);
-    c->execute_later("INSERT INTO d (id) VALUES (?)", {std::int64_t{4}});  // one alone goes as it is
+    // The kept statement and the COMMIT go as one block: one request to the server.
+    const std::int64_t first = requests(*c);
+    const std::int64_t asked = requests(*c);  // asked - first: what asking costs
+    c->execute_later("INSERT INTO d (id) VALUES (?)", {std::int64_t{4}});
     tx.commit();
+    EXPECT_EQ(requests(*c) - asked, (asked - first) + 1);
   }
-  EXPECT_EQ(count(*c, "d"), 4);
+  auto reader = pool_->lease();
+  EXPECT_EQ(count(*reader, "d"), 4);
   // Outside a transaction nothing is kept: each statement commits at once.
   c->defer_writes();
   c->execute_later("INSERT INTO d (id) VALUES (?)", {std::int64_t{5}});
-  auto other = pool_->lease();
-  EXPECT_EQ(count(*other, "d"), 5);
+  EXPECT_EQ(count(*reader, "d"), 5);
 }
 
 TEST_F(MysqlDriverTest, DeferredWriteErrorsComeAtTheCommitAndRollBackLeavesNothing) {

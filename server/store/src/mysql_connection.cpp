@@ -311,19 +311,20 @@ void MysqlConnection::execute_later(std::string_view sql, std::vector<SqlValue> 
   kept_.push_back({std::string(sql), std::move(params)});
 }
 
-// Sends the kept statements: one alone as it is; several in one anonymous block when their
-// parameters are few enough (MariaDB runs BEGIN NOT ATOMIC … END as a prepared statement, with
-// placeholders), else one by one. A failing statement fails the block, and the caller's
-// transaction is rolled back as a whole.
-void MysqlConnection::send_kept() {
-  if (kept_.empty()) return;
+// Sends the kept statements, and with `commit` the COMMIT after them: in one anonymous block when
+// their parameters are few enough (MariaDB runs BEGIN NOT ATOMIC … END as a prepared statement,
+// with placeholders; a COMMIT inside it flushes the log as a COMMIT alone does), else one by one.
+// Returns whether the block committed. A failing statement fails the block before its COMMIT, and
+// the caller's transaction is rolled back as a whole.
+bool MysqlConnection::send_kept(bool commit) {
+  if (kept_.empty()) return false;
   std::vector<Kept> kept = std::move(kept_);
   kept_.clear();
   std::size_t params = 0;
   for (const auto& k : kept) params += k.params.size();
-  if (kept.size() == 1 || params > kMaxBlockParams) {
+  if ((kept.size() == 1 && !commit) || params > kMaxBlockParams) {
     for (const auto& k : kept) execute_statement(k.sql, k.params);
-    return;
+    return false;
   }
   std::string sql = "BEGIN NOT ATOMIC -- " + std::to_string(kept.size()) + " statements\n";
   std::vector<SqlValue> values;
@@ -333,8 +334,10 @@ void MysqlConnection::send_kept() {
     sql += ";\n";
     for (auto& v : k.params) values.push_back(std::move(v));
   }
+  if (commit) sql += "COMMIT;\n";
   sql += "END";
   execute_statement(sql, values);
+  return commit;
 }
 
 std::int64_t MysqlConnection::execute(std::string_view sql, std::span<const SqlValue> params) {
@@ -378,9 +381,10 @@ void MysqlConnection::begin() {
 }
 
 void MysqlConnection::commit() {
-  send_kept();  // a failure leaves the transaction open: the caller rolls it back
+  // A failure leaves the transaction open: the caller rolls it back.
+  const bool committed = send_kept(true);
   deferring_ = false;
-  run_plain("COMMIT");  // durable with innodb_flush_log_at_trx_commit=1 (the server's default)
+  if (!committed) run_plain("COMMIT");  // durable with innodb_flush_log_at_trx_commit=1 (the server's default)
   in_transaction_ = false;
 }
 

@@ -10,7 +10,7 @@
 //
 // After defer_writes(), the INSERTs of a transaction (execute_later) are kept and sent as one
 // anonymous block, BEGIN NOT ATOMIC … END, prepared with all their parameters: one round trip
-// instead of one per statement (see send_kept()).
+// instead of one per statement, the COMMIT inside the last one (see send_kept()).
 //
 // Ownership: owns the sql::Connection, the prepared statements cached per SQL text (destroyed
 // before the connection) and the statements kept for sending. Thread-safety: one thread at a time, and only a thread on which the
@@ -70,7 +70,7 @@ class MysqlConnection final : public Connection {
   void rollback_implicit() noexcept;
   std::int64_t execute_statement(std::string_view sql, std::span<const SqlValue> params);
   std::vector<Row> query_statement(std::string_view sql, std::span<const SqlValue> params);
-  void send_kept();
+  bool send_kept(bool commit = false);
   [[noreturn]] void fail(const sql::SQLException& e, std::string_view sql);
 
   std::unique_ptr<sql::Connection> conn_;
