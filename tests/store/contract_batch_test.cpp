@@ -190,9 +190,9 @@ TEST_P(StoreContract, IntakeFactsAreTheBatchLookupsInOne) {
     std::vector<ports::IntakeQuery> qs;
     for (std::size_t i = 0; i < kMany; ++i) {
       qs.push_back({static_cast<std::int64_t>(1 + i % 2), "key-" + std::to_string(i), id_number(i), files[0].item_code,
-                    "web-hall", ""});
+                    "web-hall"});
     }
-    qs.push_back({5, "key-0", "000000000000000000", "OTHER-ITEM", "app", ""});  // knows nothing
+    qs.push_back({5, "key-0", "000000000000000000", "OTHER-ITEM", "app"});  // knows nothing
     const auto facts = t.intake_facts(qs, at(500));
     ASSERT_EQ(facts.size(), qs.size());
     std::size_t stored = 0, banned = 0, elsewhere = 0;
@@ -212,34 +212,6 @@ TEST_P(StoreContract, IntakeFactsAreTheBatchLookupsInOne) {
     EXPECT_EQ(facts[0].stored->response, answers[0].response);
     EXPECT_TRUE(t.intake_facts({}, at(500)).empty());
   });
-}
-
-// The audit chain heads intake_facts locked and read serve the transaction's append_many, which
-// continues each chain where the last committed entry left it (twice in one transaction, too).
-TEST_P(StoreContract, IntakeFactsLockTheAuditHeadsAppendManyContinues) {
-  std::vector<domain::AuditEntry> first, second;
-  for (std::size_t i = 0; i < kMany; ++i) {
-    first.push_back({0, at(1), "web-hall", "applicant", "application.submit", case_no(i), json::Object{}, "", ""});
-    second.push_back({0, at(2), "system", "system", "case.light", case_no(i), json::Object{}, "", ""});
-  }
-  tx([&](ports::StoreTx& t) { t.audit().append(first[3]); });  // a chain with entries already
-  tx([&](ports::StoreTx& t) {
-    std::vector<ports::IntakeQuery> qs;
-    for (std::size_t i = 0; i < kMany; i += 2) qs.push_back({1, "k" + std::to_string(i), id_number(i), "ITEM", "app", case_no(i)});
-    ASSERT_EQ(t.intake_facts(qs, at(3)).size(), qs.size());
-    t.audit().append_many(first);
-    t.audit().append_many(second);
-  });
-  tx([&](ports::StoreTx& t) { t.audit().append(second[3]); });  // after: the heads moved on
-  std::size_t stored = 0;
-  for (int chain = 0; chain < domain::kAuditChains; ++chain) {
-    std::vector<domain::AuditEntry> all;
-    tx([&](ports::StoreTx& t) { all = t.audit().range(chain, 1, 1000); });
-    EXPECT_FALSE(domain::first_broken_link(all, domain::kAuditGenesisHash, crypto::sha256_hex).has_value()) << chain;
-    for (std::size_t k = 0; k < all.size(); ++k) EXPECT_EQ(all[k].seq, static_cast<std::int64_t>(k + 1)) << chain;
-    stored += all.size();
-  }
-  EXPECT_EQ(stored, 2 * kMany + 2);
 }
 
 TEST_P(StoreContract, AppendManyChainsEveryEntryInOrderAcrossChains) {

@@ -27,30 +27,23 @@ std::vector<domain::AuditEntry> SqlAuditRepo::append_many(std::vector<domain::Au
   // The chains' head rows are locked until commit (MySQL: FOR UPDATE, in key order; SQLite: BEGIN
   // IMMEDIATE already holds the database's write lock), so seq and prev_hash continue the entries
   // committed last.
-  // Heads locked earlier in the transaction (locked_heads()) are read no more.
   std::map<int, std::pair<std::int64_t, std::string>> heads;  // chain -> (last seq, last hash)
   std::vector<SqlValue> chains;
   for (auto& e : entries) {
     e.chain = domain::audit_chain_of(e.target);
-    if (const auto held = locked_.find(e.chain); held != locked_.end()) {
-      heads.emplace(e.chain, held->second);
-    } else if (heads.emplace(e.chain, std::pair<std::int64_t, std::string>{}).second) {
-      chains.emplace_back(std::int64_t{e.chain});
-    }
+    if (heads.emplace(e.chain, std::pair<std::int64_t, std::string>{}).second) chains.emplace_back(std::int64_t{e.chain});
   }
-  if (!chains.empty()) {
-    std::vector<SqlValue> params;
-    const std::string sql = "SELECT chain, last_seq, last_hash FROM audit_head WHERE chain IN (" +
-                            in_list(params, chains) + ")" + (c_.dialect() == Dialect::mysql ? " ORDER BY chain FOR UPDATE" : "");
-    std::size_t found = 0;
-    for (const auto& r : c_.query(sql, params)) {
-      auto it = heads.find(static_cast<int>(r.int64(0)));
-      if (it == heads.end() || locked_.count(it->first) != 0) continue;
-      it->second = {r.int64(1), r.text(2)};
-      ++found;
-    }
-    if (found != chains.size()) throw StoreFault("store.io", "an audit chain head is missing");
+  std::vector<SqlValue> params;
+  const std::string sql = "SELECT chain, last_seq, last_hash FROM audit_head WHERE chain IN (" + in_list(params, chains) +
+                          ")" + (c_.dialect() == Dialect::mysql ? " ORDER BY chain FOR UPDATE" : "");
+  std::size_t found = 0;
+  for (const auto& r : c_.query(sql, params)) {
+    auto it = heads.find(static_cast<int>(r.int64(0)));
+    if (it == heads.end()) continue;
+    it->second = {r.int64(1), r.text(2)};
+    ++found;
   }
+  if (found != heads.size()) throw StoreFault("store.io", "an audit chain head is missing");
   std::vector<SqlValue> rows;
   for (auto& e : entries) {
     auto& [seq, hash] = heads[e.chain];
@@ -65,10 +58,7 @@ std::vector<domain::AuditEntry> SqlAuditRepo::append_many(std::vector<domain::Au
   insert_rows(c_, "INSERT INTO audit_log (chain, seq, at, actor, role, action, target, detail_json, prev_hash, hash) VALUES ",
               10, rows);
   std::vector<SqlValue> head_rows;
-  for (const auto& [chain, head] : heads) {
-    head_rows.insert(head_rows.end(), {std::int64_t{chain}, head.first, head.second});
-    locked_[chain] = head;  // locked now, and this is where the chain stands in this transaction
-  }
+  for (const auto& [chain, head] : heads) head_rows.insert(head_rows.end(), {std::int64_t{chain}, head.first, head.second});
   insert_rows(c_, "INSERT INTO audit_head (chain, last_seq, last_hash) VALUES ", 3, head_rows,
               c_.dialect() == Dialect::mysql
                   ? " ON DUPLICATE KEY UPDATE last_seq = VALUES(last_seq), last_hash = VALUES(last_hash)"

@@ -27,25 +27,11 @@ std::vector<Row> run_lookup(Connection& c, std::span<const LookupPart> parts) {
   std::vector<SqlValue> params;
   for (const auto& p : parts) {
     sql += sql.empty() ? "" : " UNION ALL ";
-    sql += p.sql;  // no parentheses but a locking part's: SQLite takes none
+    sql += p.sql;  // no parentheses: SQLite takes none, and no part has ORDER BY or LIMIT
     params.insert(params.end(), p.params.begin(), p.params.end());
   }
   return c.query(sql, params);
 }
-
-void AuditHeadLookup::add_parts(std::vector<LookupPart>& parts) const {
-  if (chains_.empty()) return;
-  LookupPart p;
-  std::vector<SqlValue> chains;
-  for (int c : chains_) chains.emplace_back(std::int64_t{c});
-  p.sql = "SELECT " + std::to_string(kPart) + ", last_hash, NULL, NULL, NULL, chain, last_seq, NULL FROM audit_head" +
-          " WHERE chain IN (" + in_list(p.params, chains) + ")";
-  // The primary key's range scan takes the locks in key order, as every writer of a head does.
-  if (dialect_ == Dialect::mysql) p.sql = "(" + p.sql + " FOR UPDATE)";
-  parts.push_back(std::move(p));
-}
-
-void AuditHeadLookup::take(const Row& r) { found[static_cast<int>(r.int64(5))] = {r.int64(6), r.text(1)}; }
 
 IdempotencyLookup::IdempotencyLookup(std::span<const std::pair<std::int64_t, std::string>> keys)
     : found(keys.size()), keys_(keys.begin(), keys.end()) {}

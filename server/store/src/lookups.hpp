@@ -6,7 +6,6 @@
 // (SqlTx::intake_facts: one statement and one round trip for all three).
 // Ownership: a lookup owns its questions and its answers. Thread-safety: the caller's thread.
 
-#include <map>
 #include <span>
 #include <string>
 #include <utility>
@@ -66,23 +65,6 @@ class InFlightLookup {
   std::vector<ports::InFlightQuery> queries_;
   // An ID number's blind index under both types: the query does not know which it is.
   std::vector<std::pair<std::string, std::string>> index_of_;
-};
-
-// The heads of audit chains, locked for the rest of the transaction (MySQL: FOR UPDATE, the
-// part in parentheses; SQLite: the writer's lock BEGIN IMMEDIATE took): chain -> (last seq,
-// last hash). A chain without a head row is missing from `found`.
-class AuditHeadLookup {
- public:
-  static constexpr std::int64_t kPart = 4;
-  using Heads = std::map<int, std::pair<std::int64_t, std::string>>;
-  AuditHeadLookup(std::vector<int> chains, Dialect dialect) : chains_(std::move(chains)), dialect_(dialect) {}
-  void add_parts(std::vector<LookupPart>& parts) const;
-  void take(const Row& r);
-  Heads found;
-
- private:
-  std::vector<int> chains_;
-  Dialect dialect_;
 };
 
 // Runs one lookup alone and returns its answers.

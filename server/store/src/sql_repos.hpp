@@ -3,7 +3,6 @@
 // Connection interface and shared by SQLite and MySQL. Internal to server/store.
 // Thread-safety: owned by the transaction's thread.
 
-#include <map>
 #include <unordered_set>
 
 #include "codec.hpp"
@@ -49,13 +48,9 @@ class SqlAuditRepo final : public ports::AuditRepo {
   std::vector<domain::AuditEntry> append_many(std::vector<domain::AuditEntry> entries) override;
   std::vector<domain::AuditEntry> range(int chain, std::int64_t from_seq, std::size_t limit) override;
   std::vector<domain::AuditEntry> recent(std::size_t limit) override;
-  // Heads this transaction has locked and read already (SqlTx::intake_facts): append_many reads
-  // no head it finds here, and keeps the heads it moved on here.
-  std::map<int, std::pair<std::int64_t, std::string>>& locked_heads() { return locked_; }
 
  private:
   Connection& c_;
-  std::map<int, std::pair<std::int64_t, std::string>> locked_;
 };
 
 class SqlIdempotencyRepo final : public ports::IdempotencyRepo {

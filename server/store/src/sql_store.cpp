@@ -1,12 +1,9 @@
 #include "zhishen/store/sql_store.hpp"
 
-#include <set>
-
 #include "connection_source.hpp"
 #include "lookups.hpp"
 #include "migrations.hpp"
 #include "sql_repos.hpp"
-#include "zhishen/domain/audit_chain.hpp"
 
 namespace zhishen::store {
 namespace {
@@ -31,9 +28,7 @@ class SqlTx final : public ports::StoreTx {
     std::vector<std::pair<std::int64_t, std::string>> keys;
     std::vector<ports::ApplicantItem> who;
     std::vector<ports::InFlightQuery> in_flight;
-    std::set<int> chains;
     for (const auto& q : queries) {
-      if (!q.case_no.empty()) chains.insert(domain::audit_chain_of(q.case_no));
       keys.emplace_back(q.channel_id, q.idempotency_key);
       who.push_back({q.id_number, q.item_code});
       in_flight.push_back({q.id_number, q.item_code, q.channel});
@@ -41,9 +36,7 @@ class SqlTx final : public ports::StoreTx {
     IdempotencyLookup stored(keys);
     BanLookup bans(codec_, who, now);
     InFlightLookup elsewhere(codec_, in_flight);
-    AuditHeadLookup heads({chains.begin(), chains.end()}, c_.dialect());
     std::vector<LookupPart> parts;
-    heads.add_parts(parts);
     stored.add_parts(parts);
     bans.add_parts(parts);
     elsewhere.add_parts(parts);
@@ -53,12 +46,10 @@ class SqlTx final : public ports::StoreTx {
           case IdempotencyLookup::kPart: stored.take(r); break;
           case BanLookup::kPart: bans.take(r); break;
           case InFlightLookup::kPart: elsewhere.take(r); break;
-          case AuditHeadLookup::kPart: heads.take(r); break;
           default: throw StoreFault("store.io", "intake_facts: a row of no lookup");
         }
       }
     }
-    audit_.locked_heads().insert(heads.found.begin(), heads.found.end());
     std::vector<ports::IntakeFacts> facts(queries.size());
     for (std::size_t i = 0; i < queries.size(); ++i) {
       facts[i] = {std::move(stored.found[i]), std::move(bans.found[i]), std::move(elsewhere.found[i])};

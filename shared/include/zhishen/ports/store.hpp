@@ -31,9 +31,6 @@ struct IntakeQuery {
   std::string id_number;  // the applicant's
   std::string item_code;
   std::string channel;  // its name
-  // The case number it is to be written under, if drawn: the head of its audit chain is locked
-  // and read with the facts, for this transaction's AuditRepo::append_many.
-  std::string case_no;
 };
 
 // What the store holds about an IntakeQuery: the answer stored for its Idempotency-Key, the
@@ -61,8 +58,7 @@ class StoreTx {
   virtual void batch_writes() {}
   // The facts of each query, facts[i] for queries[i], as the repositories' batch methods
   // (IdempotencyRepo::find_many, SupervisionRepo::active_bans, CaseRepo::in_flight_elsewhere_many)
-  // give them, and the audit chain heads of the queries' case numbers locked until the commit;
-  // the SQL store reads all of it in one statement.
+  // give them; the SQL store reads them in one statement.
   virtual std::vector<IntakeFacts> intake_facts(std::span<const IntakeQuery> queries, Instant now) = 0;
 };
 
