@@ -178,6 +178,55 @@ TEST_P(IntakeConcurrency, SimultaneousSubmissionsEachGetTheirOwnAnswer) {
   EXPECT_EQ(cases, 1 + 2 * kPairs);
 }
 
+// One Idempotency-Key for different applicants at once, half of them in each intake lane: the
+// lanes race to store the key, the loser's transaction ends with a late duplicate (its inserts go
+// with its commit) and its applications are written again one by one, to find the winner's answer
+// for another body. One case, one 201, and every other answer is the mismatch: never a 5xx.
+TEST_P(IntakeConcurrency, OneKeyForDifferentApplicationsInBothLanesStoresOneCase) {
+  const std::string hall = server_->add_channel("web-hall");
+  const auto base = sample_application("350100-RSJ-GG-0001", "manual_issued_before_2005.json");
+  const std::string old_id = base.find("applicant")->find("id_number")->as_string();
+  ASSERT_EQ(server_->ctx().intake_lane_count(), 2u);
+  std::vector<json::Value> apps;
+  std::size_t per_lane[2] = {0, 0};
+  for (int seq = 200; seq < 400 && apps.size() < 8; ++seq) {
+    const std::string id = identity::complete_citizen_id(old_id.substr(0, 14) + std::to_string(seq));
+    const std::size_t lane = server_->ctx().intake_lane_of(std::hash<std::string>{}(id));
+    if (per_lane[lane] == 4) continue;
+    ++per_lane[lane];
+    apps.push_back(with_applicant(base, old_id, id));
+  }
+  ASSERT_EQ(apps.size(), 8u);
+  for (int round = 0; round < 3; ++round) {
+    const std::string key = "shared-" + std::to_string(round);
+    std::vector<Reply> replies(apps.size());
+    std::vector<std::thread> threads;
+    std::latch start(static_cast<std::ptrdiff_t>(apps.size()));
+    for (std::size_t i = 0; i < apps.size(); ++i) {
+      threads.emplace_back([&, i] {
+        start.arrive_and_wait();
+        replies[i] = server_->call_json("POST", "/api/v1/applications", apps[i], hall, {{"Idempotency-Key", key}});
+      });
+    }
+    for (auto& t : threads) t.join();
+    int created = 0;
+    for (const auto& r : replies) {
+      if (r.status == 201) {
+        ++created;
+        continue;
+      }
+      EXPECT_EQ(r.error_id(), "application.idempotency.mismatch") << r.status << " " << r.text;
+    }
+    EXPECT_EQ(created, 1) << "round " << round;
+  }
+  long cases = 0;
+  (void)server_->ctx().store().transact([&](ports::StoreTx& tx) -> Status {
+    cases = tx.cases().count({});
+    return {};
+  });
+  EXPECT_EQ(cases, 3);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, IntakeConcurrency, ::testing::Values("sqlite", "mysql"),
                          [](const auto& param_info) { return param_info.param; });
 
