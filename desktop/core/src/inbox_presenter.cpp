@@ -18,7 +18,7 @@ std::string join(const std::vector<std::string>& v, const std::string& sep) {
 }
 
 std::string working_text(std::int64_t minutes, long workday_minutes) {
-  const std::int64_t per_day = workday_minutes > 0 ? workday_minutes : 8 * 60;
+  const std::int64_t per_day = workday_minutes > 0 ? workday_minutes : InboxPresenter::kDefaultWorkdayMinutes;
   const std::int64_t days = minutes / per_day;
   const std::int64_t rest = minutes % per_day;
   std::string s;

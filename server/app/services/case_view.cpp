@@ -114,6 +114,8 @@ json::Value working_minutes_left(ServerContext& ctx, const std::optional<Instant
   return -calendar::working_time_between(*cal, *due, now, policy).value.count();
 }
 
+std::int64_t workday_minutes(ServerContext& ctx) { return ctx.deadline_policy().hours.per_day().count(); }
+
 json::Value instant_json(const std::optional<Instant>& t) {
   return t ? json::Value(format_instant(*t, UtcOffset{})) : json::Value();
 }
@@ -246,7 +248,7 @@ json::Value case_json(ServerContext& ctx, const Principal& who, const domain::Ca
                       {"light", std::string(calendar::to_string(f.light))},
                       {"due_at", instant_json(f.due_at)},
                       {"working_minutes_left", working_minutes_left(ctx, f.due_at, ctx.now())},
-                      {"workday_minutes", ctx.deadline_policy().hours.per_day().count()},
+                      {"workday_minutes", workday_minutes(ctx)},
                       {"submitted_at", format_instant(f.record.submitted_at, UtcOffset{})},
                       {"decided_at", instant_json(f.decided_at)},
                       {"receipt_no", f.receipt_no},

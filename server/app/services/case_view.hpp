@@ -55,6 +55,9 @@ json::Value summary_json(const domain::CaseSummary& s);
 // negative once overdue (the working time since), null without a running deadline. What the
 // workstation shows as 剩余/超期 N 个工作日 (a working day being the inbox's workday_minutes).
 json::Value working_minutes_left(ServerContext& ctx, const std::optional<Instant>& due, Instant now);
+// The minutes of office hours in a working day (ctx's deadline policy): the inbox's and the case's
+// workday_minutes, the unit the workstation divides working_minutes_left by.
+std::int64_t workday_minutes(ServerContext& ctx);
 // The whole case with its decisions, certificate and publicity record (read in `tx`).
 json::Value case_json(ServerContext& ctx, const Principal& who, const domain::CaseFile& f, ports::StoreTx& tx);
 

@@ -135,7 +135,7 @@ Result<json::Value> inbox(ServerContext& ctx, const Principal& who, const std::m
     }
     out = json::Object{{"cases", std::move(cases)},
                        {"total", total},
-                       {"workday_minutes", ctx.deadline_policy().hours.per_day().count()},
+                       {"workday_minutes", workday_minutes(ctx)},
                        {"counts", std::move(counts)},
                        {"limit", q->limit},
                        {"offset", q->offset}};

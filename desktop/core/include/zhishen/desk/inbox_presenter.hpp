@@ -39,6 +39,8 @@ class InboxView {
 class InboxPresenter {
  public:
   using Clock = std::function<Instant()>;
+  // A working day's office hours, for a server that does not say (older ones send no workday_minutes).
+  static constexpr long kDefaultWorkdayMinutes = 8 * 60;
   InboxPresenter(InboxView& view, Api& api, TaskRunner& runner, StaffUser me, Clock now);
 
   // Loads the rows for `q` (from the first page on; later pages follow).
@@ -93,7 +95,7 @@ class InboxPresenter {
   std::string notice_;  // the outcome of the last bulk action, shown after the reload
   InboxColumn sort_column_ = InboxColumn::due;
   bool sort_ascending_ = true;
-  long workday_minutes_ = 8 * 60;  // as the last loaded page said
+  long workday_minutes_ = kDefaultWorkdayMinutes;  // as the last loaded page said
   bool loading_ = false;
   std::uint64_t generation_ = 0;  // a new query makes older pages void
   Alive alive_ = make_alive();
