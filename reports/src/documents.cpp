@@ -179,7 +179,7 @@ Document ledger(const LedgerData& l) {
   d.blocks.push_back(fields({{"统计期间", l.period}, {"事项", l.item_filter.empty() ? "全部事项" : l.item_filter},
                              {"件数", std::to_string(l.rows.size())}}));
   Table t;
-  t.columns = {{"序号", 0.45, true},   {"申请编号", 1.45, false}, {"申请人", 1.5, false},   {"事项", 1.7, false},
+  t.columns = {{"序号", 0.45, true},   {"申请编号", 1.75, false}, {"申请人", 1.4, false},   {"事项", 1.5, false},
                {"审批结果", 0.9, false}, {"决定时间", 1.1, false},  {"复核时间", 1.1, false}, {"证照编号", 1.1, false},
                {"公示时间", 1.1, false}};
   std::map<std::string, int> by_decision;

@@ -130,6 +130,27 @@ TEST(Reports, SupervisionReportHasItsFourParts) {
   }
 }
 
+// A case number is ZS + date + 8 upper-case hex digits; the widest of them stays on one line in
+// the ledger (pdftotext finds it whole) — a wrapped number once split a row of the ledger.
+TEST(Reports, LedgerCaseNumbersNeverWrap) {
+  LedgerData l;
+  l.department_name = "福州市市场监督管理局";
+  l.period = "2026-11-22 至 2026-11-22";
+  l.doc_no = "TZ-1";
+  l.generated_at = "2026-11-22 18:51";
+  std::vector<std::string> numbers;
+  for (char c : std::string("0123456789ABCDEF")) numbers.push_back("ZS20261122" + std::string(8, c));
+  numbers.push_back("ZS20261122BD5BD4D4");
+  for (const auto& no : numbers) {
+    l.rows.push_back({no, "福州鑫悦便利连锁有限公司", "仅销售预包装食品备案", "自动准予许可（复核不通过）", "2026-11-22 18:51",
+                      "2026-11-22 18:51", "ZZ-2026-000123", "2026-11-22 18:51"});
+  }
+  auto pdf = render_pdf(ledger(l));
+  ASSERT_TRUE(pdf.ok());
+  const std::string text = text_of(write("ledger-wide-numbers", *pdf));
+  for (const auto& no : numbers) EXPECT_NE(text.find(no), std::string::npos) << no << "\n" << text;
+}
+
 TEST(Reports, LedgerTablesBreakAcrossPagesWithTheirHeader) {
   LedgerData l;
   l.department_name = "福州市市场监督管理局";

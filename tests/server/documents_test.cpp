@@ -130,8 +130,8 @@ TEST_P(Documents, TheLedgerListsTheDecisionsOfThePeriodAsPdfAndCsv) {
   EXPECT_EQ(pdf.header("Content-Type"), "application/pdf");
   const std::string text = pdf_text(pdf.text, "ledger");
   EXPECT_NE(text.find("行政审批办件台账"), std::string::npos);
-  EXPECT_NE(text.find(a), std::string::npos);
-  EXPECT_NE(text.find(b), std::string::npos);
+  EXPECT_NE(text.find(a), std::string::npos) << a << "\n" << text;
+  EXPECT_NE(text.find(b), std::string::npos) << b << "\n" << text;
   EXPECT_EQ(text.find(foreign), std::string::npos) << "another department's case";
   EXPECT_NE(text.find("合计4件"), std::string::npos) << text;
   auto csv = get("/api/v1/ledger.csv" + q + "&item=" + kFoodItem, reviewer_.token);
