@@ -151,6 +151,30 @@ TEST(Reports, LedgerCaseNumbersNeverWrap) {
   for (const auto& no : numbers) EXPECT_NE(text.find(no), std::string::npos) << no << "\n" << text;
 }
 
+TEST(Reports, SupervisionCaseNumbersNeverWrap) {
+  SupervisionData s;
+  s.scope = "全部部门";
+  s.period = "2026-11-01 至 2026-11-30";
+  s.doc_no = "DC-1";
+  s.generated_at = "2026-11-22 09:15";
+  std::vector<std::string> numbers;
+  for (char c : std::string("0123456789ABCDEF")) numbers.push_back("ZS20261122" + std::string(8, c));
+  for (const auto& no : numbers) {
+    s.overdue.push_back({no, "FZ-SCJG", "个体工商户设立登记", "福州鑫悦便利连锁有限公司", "30天8小时", "DB-1"});
+    s.tickets.push_back({"DB-20261122-0001", no, "FZ-SCJG", "督办中", "超期未办结", "2026-11-25 17:00", "已办结"});
+  }
+  auto pdf = render_pdf(supervision_report(s));
+  ASSERT_TRUE(pdf.ok());
+  const std::string text = text_of(write("supervision-wide-numbers", *pdf));
+  for (const auto& no : numbers) {
+    const auto first = text.find(no);
+    EXPECT_NE(first, std::string::npos) << no;
+    if (first != std::string::npos) {
+      EXPECT_NE(text.find(no, first + 1), std::string::npos) << no << " in both tables";
+    }
+  }
+}
+
 TEST(Reports, LedgerTablesBreakAcrossPagesWithTheirHeader) {
   LedgerData l;
   l.department_name = "福州市市场监督管理局";
