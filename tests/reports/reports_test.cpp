@@ -130,16 +130,22 @@ TEST(Reports, SupervisionReportHasItsFourParts) {
   }
 }
 
-// A case number is ZS + date + 8 upper-case hex digits; the widest of them stays on one line in
-// the ledger (pdftotext finds it whole) — a wrapped number once split a row of the ledger.
+// A case number is ZS + date + 8 upper-case hex digits: each digit eight times covers the widest.
+std::vector<std::string> widest_case_numbers() {
+  std::vector<std::string> numbers;
+  for (char c : std::string("0123456789ABCDEF")) numbers.push_back("ZS20261122" + std::string(8, c));
+  return numbers;
+}
+
+// The widest case numbers stay on one line in the ledger (pdftotext finds them whole) — a wrapped
+// number once split a row of the ledger.
 TEST(Reports, LedgerCaseNumbersNeverWrap) {
   LedgerData l;
   l.department_name = "福州市市场监督管理局";
   l.period = "2026-11-22 至 2026-11-22";
   l.doc_no = "TZ-1";
   l.generated_at = "2026-11-22 18:51";
-  std::vector<std::string> numbers;
-  for (char c : std::string("0123456789ABCDEF")) numbers.push_back("ZS20261122" + std::string(8, c));
+  std::vector<std::string> numbers = widest_case_numbers();
   numbers.push_back("ZS20261122BD5BD4D4");
   for (const auto& no : numbers) {
     l.rows.push_back({no, "福州鑫悦便利连锁有限公司", "仅销售预包装食品备案", "自动准予许可（复核不通过）", "2026-11-22 18:51",
@@ -157,8 +163,7 @@ TEST(Reports, SupervisionCaseNumbersNeverWrap) {
   s.period = "2026-11-01 至 2026-11-30";
   s.doc_no = "DC-1";
   s.generated_at = "2026-11-22 09:15";
-  std::vector<std::string> numbers;
-  for (char c : std::string("0123456789ABCDEF")) numbers.push_back("ZS20261122" + std::string(8, c));
+  const std::vector<std::string> numbers = widest_case_numbers();
   for (const auto& no : numbers) {
     s.overdue.push_back({no, "FZ-SCJG", "个体工商户设立登记", "福州鑫悦便利连锁有限公司", "30天8小时", "DB-1"});
     s.tickets.push_back({"DB-20261122-0001", no, "FZ-SCJG", "督办中", "超期未办结", "2026-11-25 17:00", "已办结"});

@@ -148,6 +148,9 @@ std::int64_t executed(Connection& c) {
   return query(c, "SHOW SESSION STATUS LIKE 'Com_stmt_execute'").at(0).int64(1);
 }
 
+// Connection::execute_later with the values as a list.
+void later(Connection& c, std::string_view sql, const std::vector<SqlValue>& values) { c.execute_later(sql, values); }
+
 // The requests this session sent (statements, commits, blocks).
 std::int64_t requests(Connection& c) { return query(c, "SHOW SESSION STATUS LIKE 'Questions'").at(0).int64(1); }
 
@@ -158,10 +161,10 @@ TEST_F(MysqlDriverTest, DeferredWritesGoInOneStatementBeforeTheNextReadOrTheComm
     Transaction tx(*c);
     c->defer_writes();
     const std::int64_t before = executed(*c);
-    c->execute_later("INSERT INTO d (id, s, b) VALUES (?, ?, ?)", {std::int64_t{1}, std::string("审"), Blob{std::string("\0x", 2)}});
-    c->execute_later("INSERT INTO d (id, s, b) VALUES (?, ?, ?),(?, ?, ?)",
+    later(*c, "INSERT INTO d (id, s, b) VALUES (?, ?, ?)", {std::int64_t{1}, std::string("审"), Blob{std::string("\0x", 2)}});
+    later(*c, "INSERT INTO d (id, s, b) VALUES (?, ?, ?),(?, ?, ?)",
                      {std::int64_t{2}, nullptr, Blob{}, std::int64_t{3}, std::string(300 * 1024, 'y'), nullptr});
-    c->execute_later("UPDATE d SET s = ? WHERE id = ?", {std::string("改"), std::int64_t{2}});
+    later(*c, "UPDATE d SET s = ? WHERE id = ?", {std::string("改"), std::int64_t{2}});
     // The read sends the three first, as one statement (the read is the second).
     const auto rows = query(*c, "SELECT id, s, b FROM d ORDER BY id");
     EXPECT_EQ(executed(*c) - before, 2 + 1);  // the block, the SELECT, and the first executed() query
@@ -173,7 +176,7 @@ TEST_F(MysqlDriverTest, DeferredWritesGoInOneStatementBeforeTheNextReadOrTheComm
     // The kept statement and the COMMIT go as one block: one request to the server.
     const std::int64_t first = requests(*c);
     const std::int64_t asked = requests(*c);  // asked - first: what asking costs
-    c->execute_later("INSERT INTO d (id) VALUES (?)", {std::int64_t{4}});
+    later(*c, "INSERT INTO d (id) VALUES (?)", {std::int64_t{4}});
     tx.commit();
     EXPECT_EQ(requests(*c) - asked, (asked - first) + 1);
   }
@@ -181,7 +184,7 @@ TEST_F(MysqlDriverTest, DeferredWritesGoInOneStatementBeforeTheNextReadOrTheComm
   EXPECT_EQ(count(*reader, "d"), 4);
   // Outside a transaction nothing is kept: each statement commits at once.
   c->defer_writes();
-  c->execute_later("INSERT INTO d (id) VALUES (?)", {std::int64_t{5}});
+  later(*c, "INSERT INTO d (id) VALUES (?)", {std::int64_t{5}});
   EXPECT_EQ(count(*reader, "d"), 5);
 }
 
@@ -192,16 +195,16 @@ TEST_F(MysqlDriverTest, DeferredWriteErrorsComeAtTheCommitAndRollBackLeavesNothi
   {
     Transaction tx(*c);
     c->defer_writes();
-    c->execute_later("INSERT INTO d (id) VALUES (?)", {std::int64_t{2}});
-    EXPECT_NO_THROW(c->execute_later("INSERT INTO d (id) VALUES (?)", {std::int64_t{1}}));  // taken: kept, not sent
-    c->execute_later("INSERT INTO d (id) VALUES (?)", {std::int64_t{3}});
+    later(*c, "INSERT INTO d (id) VALUES (?)", {std::int64_t{2}});
+    EXPECT_NO_THROW(later(*c, "INSERT INTO d (id) VALUES (?)", {std::int64_t{1}}));  // taken: kept, not sent
+    later(*c, "INSERT INTO d (id) VALUES (?)", {std::int64_t{3}});
     EXPECT_EQ(fault_id([&] { tx.commit(); }), "store.duplicate");
   }  // rolled back
   EXPECT_EQ(count(*c, "d"), 1);
   {
     Transaction tx(*c);
     c->defer_writes();
-    c->execute_later("INSERT INTO d (id) VALUES (?)", {std::int64_t{4}});
+    later(*c, "INSERT INTO d (id) VALUES (?)", {std::int64_t{4}});
   }  // rolled back before anything was sent: nothing is sent later either
   exec(*c, "INSERT INTO d (id) VALUES (5)");
   EXPECT_EQ(count(*c, "d"), 2);

@@ -38,8 +38,7 @@ void insert_rows(Connection& c, std::string_view head, std::size_t width, std::s
       sql += group;
     }
     sql += tail;
-    const auto part = values.subspan(at * width, chunk * width);
-    c.execute_later(sql, std::vector<SqlValue>(part.begin(), part.end()));
+    c.execute_later(sql, values.subspan(at * width, chunk * width));
     at += chunk;
     rows -= chunk;
   }

@@ -51,7 +51,6 @@ domain::CaseSummary summary_of(const Row& r) {
   return s;
 }
 
-// The quoted names of the states lifecycle::is_in_flight holds, for an IN list.
 std::string where(const std::string& case_no, const char* column) { return std::string(column) + ":" + case_no; }
 
 // WHERE clause and parameters of an inbox query.

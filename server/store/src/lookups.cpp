@@ -8,6 +8,7 @@
 namespace zhishen::store {
 namespace {
 
+// The quoted names of the states lifecycle::is_in_flight holds, for an IN list.
 const std::string& in_flight_states() {
   static const std::string list = [] {
     std::string s;
@@ -112,6 +113,40 @@ void InFlightLookup::take(const Row& r) {
       found[i] = case_no;
     }
   }
+}
+
+std::vector<ports::IntakeFacts> read_intake_facts(Connection& c, const Codec& codec,
+                                                  std::span<const ports::IntakeQuery> queries, Instant now) {
+  std::vector<std::pair<std::int64_t, std::string>> keys;
+  std::vector<ports::ApplicantItem> who;
+  std::vector<ports::InFlightQuery> in_flight;
+  for (const auto& q : queries) {
+    keys.emplace_back(q.channel_id, q.idempotency_key);
+    who.push_back({q.id_number, q.item_code});
+    in_flight.push_back({q.id_number, q.item_code, q.channel});
+  }
+  IdempotencyLookup stored(keys);
+  BanLookup bans(codec, who, now);
+  InFlightLookup elsewhere(codec, in_flight);
+  std::vector<LookupPart> parts;
+  stored.add_parts(parts);
+  bans.add_parts(parts);
+  elsewhere.add_parts(parts);
+  if (!parts.empty()) {
+    for (const Row& r : run_lookup(c, parts)) {
+      switch (r.int64(0)) {
+        case IdempotencyLookup::kPart: stored.take(r); break;
+        case BanLookup::kPart: bans.take(r); break;
+        case InFlightLookup::kPart: elsewhere.take(r); break;
+        default: throw StoreFault("store.io", "intake_facts: a row of no lookup");
+      }
+    }
+  }
+  std::vector<ports::IntakeFacts> facts(queries.size());
+  for (std::size_t i = 0; i < queries.size(); ++i) {
+    facts[i] = {std::move(stored.found[i]), std::move(bans.found[i]), std::move(elsewhere.found[i])};
+  }
+  return facts;
 }
 
 }  // namespace zhishen::store

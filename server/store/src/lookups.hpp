@@ -3,7 +3,7 @@
 // another channel — as parts of one statement. Every part is a SELECT of the same eight columns
 //   [part, t1, t2, t3, t4, n1, n2, n3]   (part: which lookup; t: text; n: integers)
 // so the parts run alone (the repositories' batch methods) or together under UNION ALL
-// (SqlTx::intake_facts: one statement and one round trip for all three).
+// (read_intake_facts, for StoreTx::intake_facts: one statement and one round trip for all three).
 // Ownership: a lookup owns its questions and its answers. Thread-safety: the caller's thread.
 
 #include <span>
@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "codec.hpp"
-#include "zhishen/ports/repositories.hpp"
+#include "zhishen/ports/store.hpp"
 
 namespace zhishen::store {
 
@@ -66,6 +66,10 @@ class InFlightLookup {
   // An ID number's blind index under both types: the query does not know which it is.
   std::vector<std::pair<std::string, std::string>> index_of_;
 };
+
+// The three lookups for StoreTx::intake_facts, in one statement.
+std::vector<ports::IntakeFacts> read_intake_facts(Connection& c, const Codec& codec,
+                                                  std::span<const ports::IntakeQuery> queries, Instant now);
 
 // Runs one lookup alone and returns its answers.
 template <class Lookup>

@@ -303,12 +303,12 @@ void MysqlConnection::rollback_implicit() noexcept {
   }
 }
 
-void MysqlConnection::execute_later(std::string_view sql, std::vector<SqlValue> params) {
+void MysqlConnection::execute_later(std::string_view sql, std::span<const SqlValue> params) {
   if (!deferring_) {
     execute(sql, params);
     return;
   }
-  kept_.push_back({std::string(sql), std::move(params)});
+  kept_.push_back({std::string(sql), std::vector<SqlValue>(params.begin(), params.end())});
 }
 
 // Sends the kept statements, and with `commit` the COMMIT after them: in one anonymous block when

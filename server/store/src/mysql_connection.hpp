@@ -13,8 +13,8 @@
 // instead of one per statement, the COMMIT inside the last one (see send_kept()).
 //
 // Ownership: owns the sql::Connection, the prepared statements cached per SQL text (destroyed
-// before the connection) and the statements kept for sending. Thread-safety: one thread at a time, and only a thread on which the
-// driver's threadInit() has run (mysql_thread_ready()).
+// before the connection) and the statements kept for sending. Thread-safety: one thread at a
+// time, and only a thread on which the driver's threadInit() has run (mysql_thread_ready()).
 
 #include <map>
 #include <memory>
@@ -53,7 +53,7 @@ class MysqlConnection final : public Connection {
   void execute_script(std::string_view sql) override;
   bool healthy() const override { return healthy_; }
 
-  void execute_later(std::string_view sql, std::vector<SqlValue> params) override;
+  void execute_later(std::string_view sql, std::span<const SqlValue> params) override;
   void defer_writes() override { deferring_ = in_transaction_; }
 
   bool in_transaction() const { return in_transaction_; }

@@ -25,36 +25,7 @@ class SqlTx final : public ports::StoreTx {
   bool batched() const { return batched_; }
 
   std::vector<ports::IntakeFacts> intake_facts(std::span<const ports::IntakeQuery> queries, Instant now) override {
-    std::vector<std::pair<std::int64_t, std::string>> keys;
-    std::vector<ports::ApplicantItem> who;
-    std::vector<ports::InFlightQuery> in_flight;
-    for (const auto& q : queries) {
-      keys.emplace_back(q.channel_id, q.idempotency_key);
-      who.push_back({q.id_number, q.item_code});
-      in_flight.push_back({q.id_number, q.item_code, q.channel});
-    }
-    IdempotencyLookup stored(keys);
-    BanLookup bans(codec_, who, now);
-    InFlightLookup elsewhere(codec_, in_flight);
-    std::vector<LookupPart> parts;
-    stored.add_parts(parts);
-    bans.add_parts(parts);
-    elsewhere.add_parts(parts);
-    if (!parts.empty()) {
-      for (const Row& r : run_lookup(c_, parts)) {
-        switch (r.int64(0)) {
-          case IdempotencyLookup::kPart: stored.take(r); break;
-          case BanLookup::kPart: bans.take(r); break;
-          case InFlightLookup::kPart: elsewhere.take(r); break;
-          default: throw StoreFault("store.io", "intake_facts: a row of no lookup");
-        }
-      }
-    }
-    std::vector<ports::IntakeFacts> facts(queries.size());
-    for (std::size_t i = 0; i < queries.size(); ++i) {
-      facts[i] = {std::move(stored.found[i]), std::move(bans.found[i]), std::move(elsewhere.found[i])};
-    }
-    return facts;
+    return read_intake_facts(c_, codec_, queries, now);
   }
 
  private:

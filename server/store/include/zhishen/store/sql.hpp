@@ -78,7 +78,7 @@ class Connection {
   // may keep it and send the statements it kept together, in one round trip, before the next
   // execute(), query(), last_insert_id() or commit(); an error of a kept statement is then thrown
   // (StoreFault) by that later call, and rollback() drops what was kept.
-  virtual void execute_later(std::string_view sql, std::vector<SqlValue> params) { execute(sql, params); }
+  virtual void execute_later(std::string_view sql, std::span<const SqlValue> params) { execute(sql, params); }
   // Lets execute_later() keep statements until this transaction ends. Only inside begin()/commit().
   virtual void defer_writes() {}
 
