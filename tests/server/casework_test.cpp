@@ -62,6 +62,42 @@ std::vector<domain::DecisionRecord> decisions_of(TestServer& s, const std::strin
   return out;
 }
 
+// Several rules read the materials list: the stored trace holds it once, the case shows it in
+// every rule that read it.
+TEST_P(Flows, TheStoredTraceKeepsARepeatedListOnceAndTheCaseShowsItInFull) {
+  const std::string no = submit(kFoodItem, "approved_convenience_store.json");
+  const auto stored = decisions_of(*server_, no);
+  ASSERT_EQ(stored.size(), 1u);
+  std::size_t written = 0, repeated = 0;
+  for (const auto& t : stored[0].detail.find("trace")->as_array()) {
+    const json::Value* value = t.find("reads")->find("materials");
+    if (value == nullptr) continue;
+    const json::Value* listed = t.find("repeated");
+    if (listed != nullptr && has(names(listed), "materials")) {
+      EXPECT_TRUE(value->is_null());
+      ++repeated;
+    } else {
+      EXPECT_TRUE(value->is_array());
+      ++written;
+    }
+  }
+  EXPECT_EQ(written, 1u);
+  EXPECT_GE(repeated, 2u);
+
+  auto d = get("/api/v1/cases/" + no, approver_.token);
+  ASSERT_EQ(d.status, 200) << d.text;
+  std::size_t shown = 0;
+  for (const auto& t : d.body.find("automatic_decision")->find("trace")->as_array()) {
+    EXPECT_EQ(t.find("repeated"), nullptr);
+    const json::Value* value = t.find("reads")->find("materials");
+    if (value == nullptr) continue;
+    ASSERT_TRUE(value->is_array());
+    EXPECT_EQ(value->as_array().size(), d.body.find("materials")->as_array().size());
+    ++shown;
+  }
+  EXPECT_EQ(shown, written + repeated);
+}
+
 TEST_P(Flows, AutoApprovalConfirmedAtRecheckIsCompleted) {
   const std::string no = submit(kFoodItem, "approved_convenience_store.json");
   auto d = get("/api/v1/cases/" + no, reviewer_.token);

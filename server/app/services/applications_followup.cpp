@@ -100,7 +100,7 @@ Result<ChannelAnswer> resubmit_corrections(ServerContext& ctx, const domain::Cha
     auto moved = lifecycle::apply(f->record, {Action::resubmit, Role::applicant, channel.name, now, "补正材料已提交", "", false});
     if (!moved) return moved.error();
     f->record = std::move(moved).value();
-    const auto d = decide_with(ctx, *item, app, false);
+    auto d = decide_with(ctx, *item, app, false);
     const Action next = d.outcome == rules::Outcome::approved   ? Action::auto_approve
                         : d.outcome == rules::Outcome::rejected ? Action::auto_reject
                                                                 : Action::route_manual;
@@ -113,7 +113,7 @@ Result<ChannelAnswer> resubmit_corrections(ServerContext& ctx, const domain::Cha
     refresh_deadlines(ctx, *f);
     if (auto s = tx.cases().save(*f, read_version); !s) return s;
     if (auto s = tx.cases().add_decision(case_no, {0, "auto", std::string(rules::to_string(d.outcome)), d.rule_set_version,
-                                                   rules::to_json(d), "system", now});
+                                                   rules::trace_out(d), "system", now});
         !s) {
       return s;
     }

@@ -9,6 +9,7 @@
 #include "zhishen/calendar/deadline.hpp"
 #include "zhishen/lifecycle/case_deadlines.hpp"
 #include "zhishen/lifecycle/transition_table.hpp"
+#include "zhishen/rules/decision.hpp"
 
 namespace zhishen::server {
 namespace {
@@ -255,7 +256,7 @@ json::Value case_json(ServerContext& ctx, const Principal& who, const domain::Ca
                       {"applicant", applicant_json(who, f.applicant)},
                       {"form", masked_for(who, form != nullptr ? *form : json::Value(json::Object{}))},
                       {"materials", materials_json(f.materials)},
-                      {"automatic_decision", automatic != nullptr ? masked_for(who, automatic->detail) : json::Value()},
+                      {"automatic_decision", automatic != nullptr ? masked_for(who, rules::expand_repeated_reads(automatic->detail)) : json::Value()},
                       {"warnings", std::move(warnings)},
                       {"decisions", std::move(decision_list)},
                       {"history", history_json(f.record)},

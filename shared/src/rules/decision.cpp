@@ -23,6 +23,25 @@ void add_error(Decision& d, const std::string& id) {
   if (std::find(d.error_ids.begin(), d.error_ids.end(), id) == d.error_ids.end()) d.error_ids.push_back(id);
 }
 
+// What the trace's latest read of each path found, to tell a repeated array or object (the data
+// lives in the evaluator's arena for the whole decision, so one address is one value).
+class LatestReads {
+ public:
+  TraceRead record(const Read& r) {
+    const void* identity = r.value.kind == Kind::array ? static_cast<const void*>(r.value.a)
+                           : r.value.kind == Kind::object ? static_cast<const void*>(r.value.o)
+                                                          : nullptr;
+    auto it = std::find_if(latest_.begin(), latest_.end(), [&](const auto& p) { return p.first == r.path; });
+    const bool repeated = identity != nullptr && it != latest_.end() && it->second == identity;
+    if (it == latest_.end()) latest_.emplace_back(r.path, identity);
+    else it->second = identity;
+    return TraceRead{r.path, repeated ? json::Value() : to_json(r.value), repeated};
+  }
+
+ private:
+  std::vector<std::pair<std::string, const void*>> latest_;
+};
+
 Decision run(const RuleSet& set, const json::Value& input, Evaluator& ev, const DecisionOptions& opt,
              bool eligibility_only) {
   const auto started = std::chrono::steady_clock::now();
@@ -36,6 +55,7 @@ Decision run(const RuleSet& set, const json::Value& input, Evaluator& ev, const 
   ev.set_budget(budget);
   std::vector<Read> reads;
   ev.set_reads(opt.trace_reads ? &reads : nullptr);
+  LatestReads latest;
   const Val data = from_json(input, ev.arena());
 
   bool ineligible = false, rejected = false, manual = false, timed_out = false;
@@ -55,8 +75,8 @@ Decision run(const RuleSet& set, const json::Value& input, Evaluator& ev, const 
       const std::size_t failures_before = ev.lookup_failures().size();
       auto result = ev.evaluate(*rule.expr, data);
       for (const auto& r : reads) {
-        const bool seen = std::any_of(t.reads.begin(), t.reads.end(), [&](const auto& p) { return p.first == r.path; });
-        if (!seen) t.reads.emplace_back(r.path, to_json(r.value));
+        const bool seen = std::any_of(t.reads.begin(), t.reads.end(), [&](const TraceRead& x) { return x.path == r.path; });
+        if (!seen) t.reads.push_back(latest.record(r));
       }
       if (!result) {
         t.status = RuleStatus::error;
@@ -172,16 +192,28 @@ Decision precheck(const RuleSet& set, const json::Value& known, Evaluator& evalu
 
 namespace {
 
-// The decision as JSON; with kMove the trace's values are moved out of `d` rather than copied
-// (a trace holds every value each rule read: the larger part of the document).
+// The decision as JSON. kMove: the stored document, the trace's values moved out of `d` and every
+// repeated read left as null and listed in "repeated". Otherwise every read written out, a repeated
+// one copied from the latest earlier read of its path.
 template <bool kMove, class D>
 json::Value decision_json(D& d) {
   json::Array trace;
+  std::vector<std::pair<std::string_view, const json::Value*>> latest;  // !kMove: path -> value written
   for (auto& t : d.trace) {
     json::Object reads;
-    for (auto& [path, value] : t.reads) {
-      if constexpr (kMove) reads.emplace_back(path, std::move(value));
-      else reads.emplace_back(path, value);
+    json::Array repeated;
+    for (auto& r : t.reads) {
+      if constexpr (kMove) {
+        if (r.repeated) repeated.emplace_back(r.path);
+        reads.emplace_back(r.path, std::move(r.value));
+      } else {
+        auto it = std::find_if(latest.begin(), latest.end(), [&](const auto& p) { return p.first == r.path; });
+        if (!r.repeated) {
+          if (it == latest.end()) latest.emplace_back(r.path, &r.value);
+          else it->second = &r.value;
+        }
+        reads.emplace_back(r.path, r.repeated && it != latest.end() ? *it->second : r.value);
+      }
     }
     json::Object entry{{"rule_id", t.rule_id},
                        {"section", std::string(to_string(t.section))},
@@ -189,6 +221,7 @@ json::Value decision_json(D& d) {
                        {"on_fail", std::string(to_string(t.on_fail))},
                        {"result", kMove ? std::move(t.result) : t.result},
                        {"reads", std::move(reads)}};
+    if (!repeated.empty()) entry.emplace_back("repeated", std::move(repeated));
     if (!t.error_id.empty()) entry.emplace_back("error_id", t.error_id);
     trace.push_back(std::move(entry));
   }
@@ -205,6 +238,13 @@ json::Value decision_json(D& d) {
   return out;
 }
 
+json::Object* object_member(json::Object& o, std::string_view key) {
+  for (auto& [k, v] : o) {
+    if (k == key) return v.is_object() ? &v.as_object() : nullptr;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 json::Value to_json(const Decision& d) { return decision_json<false>(d); }
@@ -213,6 +253,41 @@ json::Value trace_out(Decision& d) {
   json::Value out = decision_json<true>(d);
   d.trace.clear();
   return out;
+}
+
+json::Value expand_repeated_reads(json::Value document) {
+  if (!document.is_object()) return document;
+  json::Value* trace = nullptr;
+  for (auto& [k, v] : document.as_object()) {
+    if (k == "trace" && v.is_array()) trace = &v;
+  }
+  if (trace == nullptr) return document;
+  // Values are filled in place first (no member moves, so the pointers stay valid), the lists
+  // dropped after.
+  std::vector<std::pair<std::string_view, const json::Value*>> latest;
+  for (auto& entry : trace->as_array()) {
+    if (!entry.is_object()) continue;
+    json::Object* reads = object_member(entry.as_object(), "reads");
+    if (reads == nullptr) continue;
+    const json::Value* listed = entry.find("repeated");
+    for (auto& [path, value] : *reads) {
+      const bool repeated = listed != nullptr && listed->is_array() &&
+                            std::find(listed->as_array().begin(), listed->as_array().end(), json::Value(path)) !=
+                                listed->as_array().end();
+      auto it = std::find_if(latest.begin(), latest.end(), [&](const auto& p) { return p.first == path; });
+      if (repeated) {
+        if (it != latest.end()) value = *it->second;
+      } else {
+        if (it == latest.end()) latest.emplace_back(path, &value);
+        else it->second = &value;
+      }
+    }
+  }
+  for (auto& entry : trace->as_array()) {
+    if (!entry.is_object()) continue;
+    std::erase_if(entry.as_object(), [](const auto& m) { return m.first == "repeated"; });
+  }
+  return document;
 }
 
 }  // namespace zhishen::rules

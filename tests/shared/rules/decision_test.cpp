@@ -80,8 +80,9 @@ TEST(Decision, TraceCarriesValuesRead) {
   EXPECT_EQ(r2.rule_id, "R2");
   EXPECT_EQ(r2.status, RuleStatus::failed);
   ASSERT_EQ(r2.reads.size(), 1u);
-  EXPECT_EQ(r2.reads[0].first, "area");
-  EXPECT_EQ(r2.reads[0].second, json::Value(800));
+  EXPECT_EQ(r2.reads[0].path, "area");
+  EXPECT_EQ(r2.reads[0].value, json::Value(800));
+  EXPECT_FALSE(r2.reads[0].repeated);
   const auto j = to_json(d);
   EXPECT_EQ(j.find("outcome")->as_string(), "manual_review");
   EXPECT_EQ(j.find("trace")->as_array().size(), 6u);
@@ -93,10 +94,76 @@ TEST(Decision, TraceOutGivesTheSameDocumentAndLeavesTheVerdict) {
   const auto outcome = d.outcome;
   const auto reasons = d.reasons.size();
   const json::Value taken = trace_out(d);
-  EXPECT_EQ(taken, copied);
+  EXPECT_EQ(taken, copied);  // nothing repeated: the stored document is the full one
+  EXPECT_EQ(expand_repeated_reads(taken), copied);
   EXPECT_TRUE(d.trace.empty());
   EXPECT_EQ(d.outcome, outcome);
   EXPECT_EQ(d.reasons.size(), reasons);
+}
+
+// Rules reading one list: the stored trace holds the list once, the full document in every rule.
+// "b" is read at the top (one array) and inside `some` (each element's array): only a read finding
+// the same array as the latest read of its path counts as repeated.
+TEST(Decision, ARepeatedListIsStoredOnceAndWrittenOutInFull) {
+  const RuleSet set = load_rule_set_text(R"({
+    "item_code": "T", "version": 1,
+    "review_points": [
+      {"id":"R1","description":"有材料","expr":{">":[{"var":"materials.length"},0]},"on_fail":"reject"},
+      {"id":"R2","description":"有身份证","expr":{"in":["id_card",{"map":[{"var":"materials"},{"var":"type"}]}]},"on_fail":"reject"},
+      {"id":"R3","description":"有营业执照","expr":{"some":[{"var":"materials"},{"==":[{"var":"type"},"licence"]}]},"on_fail":"reject"},
+      {"id":"R4","description":"b","expr":{"var":"b"},"on_fail":"manual_review"},
+      {"id":"R5","description":"c","expr":{"some":[{"var":"c"},{"var":"b"}]},"on_fail":"manual_review"},
+      {"id":"R6","description":"b again","expr":{"var":"b"},"on_fail":"manual_review"},
+      {"id":"R7","description":"b once more","expr":{"var":"b"},"on_fail":"manual_review"}]
+  })").value();
+  const auto app = json::parse(R"({"materials":[{"type":"id_card","pages":2},{"type":"licence","pages":1}],
+                                   "b":[1],"c":[{"b":[2]}]})").value();
+  Evaluator ev;
+  Decision d = decide(set, app, ev);
+  ASSERT_EQ(d.trace.size(), 7u);
+  auto read = [&](std::size_t rule, std::string_view path) -> const TraceRead& {
+    for (const auto& r : d.trace[rule].reads) {
+      if (r.path == path) return r;
+    }
+    ADD_FAILURE() << "rule " << rule << " did not read " << path;
+    static const TraceRead none;
+    return none;
+  };
+  EXPECT_FALSE(read(1, "materials").repeated);  // R1 read materials.length, another path
+  EXPECT_TRUE(read(2, "materials").repeated);
+  EXPECT_TRUE(read(2, "materials").value.is_null());
+  EXPECT_FALSE(read(3, "b").repeated);
+  EXPECT_FALSE(read(4, "b").repeated);  // the element's [2], not the top's [1]
+  EXPECT_FALSE(read(5, "b").repeated);  // [1] again, but the latest read of "b" found [2]
+  EXPECT_TRUE(read(6, "b").repeated);
+
+  const json::Value full = to_json(d);
+  const auto& trace = full.find("trace")->as_array();
+  for (std::size_t i : {1u, 2u}) EXPECT_EQ(*trace[i].find("reads")->find("materials"), *app.find("materials")) << i;
+  EXPECT_EQ(*trace[4].find("reads")->find("b"), json::Value(json::Array{2}));
+  EXPECT_EQ(*trace[6].find("reads")->find("b"), json::Value(json::Array{1}));
+  for (const auto& t : trace) EXPECT_EQ(t.find("repeated"), nullptr);
+
+  const json::Value stored = trace_out(d);
+  const auto& st = stored.find("trace")->as_array();
+  EXPECT_EQ(*st[2].find("repeated"), json::Value(json::Array{"materials"}));
+  EXPECT_EQ(*st[6].find("repeated"), json::Value(json::Array{"b"}));
+  EXPECT_LT(json::to_json(stored).size(), json::to_json(full).size());
+  EXPECT_EQ(expand_repeated_reads(stored), full);
+}
+
+TEST(Decision, ExpandingLeavesOtherDocumentsAsTheyAre) {
+  for (const char* text : {R"(null)", R"({"outcome":"approved"})", R"({"trace":3})", R"({"trace":[1,{"reads":2}]})",
+                           R"({"trace":[{"reads":{"a":null},"repeated":["a"]}]})"}) {
+    const json::Value v = json::parse(text).value();
+    const json::Value out = expand_repeated_reads(v);
+    if (std::string_view(text).find("repeated") == std::string_view::npos) {
+      EXPECT_EQ(out, v) << text;
+    } else {
+      // A repeated read with nothing before it stays null; the list goes.
+      EXPECT_EQ(out, json::parse(R"({"trace":[{"reads":{"a":null}}]})").value());
+    }
+  }
 }
 
 TEST(Decision, UnavailableSharedDataRoutesToManualReview) {

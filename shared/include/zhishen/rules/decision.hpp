@@ -34,14 +34,23 @@ std::optional<Outcome> parse_outcome(std::string_view s);
 enum class RuleStatus { passed, failed, error, skipped };
 std::string_view to_string(RuleStatus s);
 
+// A value a rule read (its first read of the path). `repeated`: the read found the very array or
+// object the trace's latest earlier read of this path found, so its value is not copied again
+// (`value` is null; to_json and expand_repeated_reads write it out).
+struct TraceRead {
+  std::string path;
+  json::Value value;
+  bool repeated = false;
+};
+
 struct RuleTrace {
   std::string rule_id;
   Section section = Section::review_points;
   RuleStatus status = RuleStatus::skipped;
   OnFail on_fail = OnFail::reject;
-  json::Value result;                                      // the expression's value
-  std::vector<std::pair<std::string, json::Value>> reads;  // var path -> value read (first read of each path)
-  std::string error_id;                                    // status error: rules.eval.*
+  json::Value result;            // the expression's value
+  std::vector<TraceRead> reads;  // in the order first read
+  std::string error_id;          // status error: rules.eval.*
 };
 
 struct Reason {
@@ -74,9 +83,17 @@ Decision decide(const RuleSet& set, const json::Value& application, Evaluator& e
 Decision precheck(const RuleSet& set, const json::Value& known, Evaluator& evaluator,
                   const DecisionOptions& options = {});
 
+// The decision document: outcome, reasons, warnings and the trace, every rule's reads written out
+// as {"path": value}.
 json::Value to_json(const Decision& d);
-// The same document, taking the trace out of `d` instead of copying it (d.trace is left empty;
-// the outcome, reasons and warnings stay).
+// The document as stored, taking the trace out of `d` instead of copying it (d.trace is left
+// empty; the outcome, reasons and warnings stay). A repeated read is not written out again: its
+// value is null in the rule's "reads" and its path is listed in the rule's "repeated" (a rule
+// checking the materials list would otherwise store the whole list once per rule: three quarters
+// of a typical trace). expand_repeated_reads(trace_out(d)) equals to_json(d).
 json::Value trace_out(Decision& d);
+// The stored document with every repeated read written out and the "repeated" lists gone (a
+// document stored without any is returned as it is).
+json::Value expand_repeated_reads(json::Value document);
 
 }  // namespace zhishen::rules
