@@ -3,10 +3,13 @@
 #include "zhishen/crypto/field_cipher.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <atomic>
 #include <cstring>
+#include <set>
 #include <sstream>
 #include <thread>
 #include <vector>
@@ -196,6 +199,55 @@ TEST(FieldCipher, IsSafeToShareBetweenEightThreads) {
   }
   for (auto& th : threads) th.join();
   EXPECT_EQ(failures.load(), 0);
+}
+
+// One thread encrypting with two ciphers in turn (its encryption context is re-keyed each time),
+// past the 64 nonces drawn at once: every nonce differs and each cipher opens only its own.
+TEST(FieldCipher, AlternatingCiphersOnOneThreadKeepTheirKeysAndNeverRepeatANonce) {
+  const FieldCipher a(random_key());
+  const FieldCipher b(random_key());
+  std::set<std::string> nonces;
+  for (int i = 0; i < 200; ++i) {
+    const FieldCipher& mine = i % 3 == 0 ? b : a;
+    const FieldCipher& other = i % 3 == 0 ? a : b;
+    const std::string plain = "第" + std::to_string(i) + "号";
+    const std::string blob = mine.encrypt(plain, "ad");
+    nonces.insert(blob.substr(1, FieldCipher::kNonceSize));
+    ASSERT_EQ(mine.decrypt(blob, "ad").value(), plain) << i;
+    ASSERT_EQ(decrypt_id(other, blob, "ad"), "crypto.decrypt.auth") << i;
+  }
+  EXPECT_EQ(nonces.size(), 200u);
+  // A cipher made after another was destroyed is keyed afresh, whatever address it gets.
+  for (int i = 0; i < 3; ++i) {
+    const FieldCipher c(random_key());
+    const std::string blob = c.encrypt("x");
+    EXPECT_EQ(c.decrypt(blob).value(), "x");
+    EXPECT_EQ(decrypt_id(a, blob), "crypto.decrypt.auth");
+  }
+}
+
+// A forked child does not use the nonces its parent drew before the fork.
+TEST(FieldCipher, AForkedChildDrawsItsOwnNonces) {
+  const FieldCipher cipher(random_key());
+  (void)cipher.encrypt("before the fork");  // the parent's pool now holds 63 unused nonces
+  int fds[2];
+  ASSERT_EQ(pipe(fds), 0);
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    const std::string blob = cipher.encrypt("child");
+    const ssize_t n = write(fds[1], blob.data() + 1, FieldCipher::kNonceSize);
+    _exit(n == static_cast<ssize_t>(FieldCipher::kNonceSize) ? 0 : 1);
+  }
+  close(fds[1]);
+  std::string child_nonce(FieldCipher::kNonceSize, '\0');
+  const ssize_t n = read(fds[0], child_nonce.data(), child_nonce.size());
+  close(fds[0]);
+  int status = 0;
+  ASSERT_EQ(waitpid(child, &status, 0), child);
+  ASSERT_EQ(n, static_cast<ssize_t>(FieldCipher::kNonceSize));
+  const std::string parent_nonce = cipher.encrypt("parent").substr(1, FieldCipher::kNonceSize);
+  EXPECT_NE(child_nonce, parent_nonce);
 }
 
 }  // namespace

@@ -6,9 +6,13 @@
 #include <openssl/params.h>
 #include <openssl/rand.h>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <climits>
+#include <cstring>
 #include <ostream>
 #include <stdexcept>
 
@@ -25,6 +29,13 @@ struct FieldCipher::State {
   std::array<std::uint8_t, 32> index{};
   detail::EvpCipherPtr aes_gcm;
   detail::EvpMacPtr hmac;
+  // Tells a thread's encryption context which keys it holds (never reused, unlike an address).
+  std::uint64_t id = next_id();
+
+  static std::uint64_t next_id() {
+    static std::atomic<std::uint64_t> counter{0};
+    return ++counter;
+  }
 
   State() = default;
   State(const State&) = delete;
@@ -85,6 +96,37 @@ detail::EvpCipherCtxPtr start_gcm(const EVP_CIPHER* aes_gcm, const std::array<st
   return ctx;
 }
 
+// A thread's encryption context, keyed for the FieldCipher it last encrypted with: each call then
+// sets only the nonce, instead of making a context and expanding the AES key anew (the key
+// schedule stays in the context until the thread keys it for another FieldCipher or ends).
+struct ThreadEncryptor {
+  std::uint64_t keys = 0;  // State::id, 0: not keyed
+  detail::EvpCipherCtxPtr ctx;
+};
+thread_local ThreadEncryptor tl_encryptor;
+
+// Nonces drawn from OpenSSL's generator 64 at a time: one RAND_bytes call instead of one per
+// field. A forked child discards what its parent drew (the two would otherwise share nonces).
+class NoncePool {
+ public:
+  void take(unsigned char* out) {
+    const pid_t pid = getpid();
+    if (used_ == bytes_.size() || pid != pid_) {
+      if (RAND_bytes(bytes_.data(), static_cast<int>(bytes_.size())) != 1) detail::throw_openssl_fault("RAND_bytes (nonce)");
+      used_ = 0;
+      pid_ = pid;
+    }
+    std::memcpy(out, bytes_.data() + used_, FieldCipher::kNonceSize);
+    used_ += FieldCipher::kNonceSize;
+  }
+
+ private:
+  std::array<unsigned char, FieldCipher::kNonceSize * 64> bytes_{};
+  std::size_t used_ = bytes_.size();
+  pid_t pid_ = 0;
+};
+thread_local NoncePool tl_nonces;
+
 }  // namespace
 
 FieldCipher::FieldCipher(std::span<const std::uint8_t, kMasterKeySize> master_key) : state_(std::make_unique<State>()) {
@@ -112,14 +154,33 @@ std::string FieldCipher::encrypt(std::string_view plaintext, std::string_view as
   unsigned char* nonce = base + 1;
   unsigned char* body = base + kHeaderSize;
   unsigned char* tag = body + plaintext.size();
-  if (RAND_bytes(nonce, static_cast<int>(kNonceSize)) != 1) detail::throw_openssl_fault("RAND_bytes (nonce)");
+  tl_nonces.take(nonce);
 
-  auto ctx = start_gcm(k.aes_gcm.get(), k.encryption, nonce, 1);
+  ThreadEncryptor& e = tl_encryptor;
+  if (!e.ctx) {
+    e.ctx.reset(EVP_CIPHER_CTX_new());
+    if (!e.ctx) detail::throw_openssl_fault("EVP_CIPHER_CTX_new");
+  }
+  EVP_CIPHER_CTX* ctx = e.ctx.get();
+  if (e.keys != k.id) {
+    e.keys = 0;
+    if (EVP_CipherInit_ex(ctx, k.aes_gcm.get(), nullptr, k.encryption.data(), nullptr, 1) != 1) {
+      detail::throw_openssl_fault("AES-256-GCM init");
+    }
+    e.keys = k.id;
+  }
+  // The key kept, a new nonce: GCM starts afresh (AES-256-GCM's default IV length is our 12 bytes).
+  const unsigned char version = kFormatVersion;
+  if (EVP_CipherInit_ex(ctx, nullptr, nullptr, nullptr, nonce, 1) != 1 || !cipher_update(ctx, nullptr, &version, 1)) {
+    e.keys = 0;
+    detail::throw_openssl_fault("AES-256-GCM init");
+  }
   int written = 0;
-  if (!cipher_update(ctx.get(), nullptr, bytes_of(associated_data), associated_data.size()) ||
-      !cipher_update(ctx.get(), body, bytes_of(plaintext), plaintext.size()) ||
-      EVP_CipherFinal_ex(ctx.get(), tag, &written) != 1 || written != 0 ||
-      EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, static_cast<int>(kTagSize), tag) != 1) {
+  if (!cipher_update(ctx, nullptr, bytes_of(associated_data), associated_data.size()) ||
+      !cipher_update(ctx, body, bytes_of(plaintext), plaintext.size()) ||
+      EVP_CipherFinal_ex(ctx, tag, &written) != 1 || written != 0 ||
+      EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_GET_TAG, static_cast<int>(kTagSize), tag) != 1) {
+    e.keys = 0;
     detail::throw_openssl_fault("AES-256-GCM encrypt");
   }
   return out;

@@ -22,8 +22,10 @@
 // wiped (OPENSSL_cleanse) when destroyed.
 // Non-copyable, movable (the keys move, nothing is copied). Keys never appear in messages or in
 // operator<<.
-// Thread-safety: const methods may be called from many threads at once (each call makes its own
-// OpenSSL contexts). Moving or destroying needs exclusive access.
+// Thread-safety: const methods may be called from many threads at once. Each thread keeps one
+// encryption context, keyed for the FieldCipher it last encrypted with (the AES key schedule stays
+// in it until the thread encrypts with another FieldCipher or ends), and a pool of 64 random
+// nonces; decryption makes its own context per call. Moving or destroying needs exclusive access.
 
 #include <cstddef>
 #include <cstdint>
