@@ -88,7 +88,8 @@ Document notice(NoticeKind kind, const NoticeData& n) {
   switch (kind) {
     case NoticeKind::acceptance:
       d.blocks.push_back(paragraph(intro + "，申请材料齐全、符合法定形式，根据《中华人民共和国行政许可法》第三十二条"
-                                           "的规定，本机关决定予以受理，并将于" + or_dash(n.due) + "前作出决定。"));
+                                           "的规定，本机关决定予以受理" +
+                                   (n.due.empty() ? std::string("。") : "，并将于" + n.due + "前作出决定。")));
       break;
     case NoticeKind::non_acceptance:
       d.blocks.push_back(paragraph(intro + "，经审查，" + or_dash(n.reason) + "。根据" + or_dash(n.legal_basis) +
@@ -99,8 +100,8 @@ Document notice(NoticeKind kind, const NoticeData& n) {
       d.blocks.push_back(paragraph(intro + "，经审查，申请材料不齐全或者不符合法定形式。根据《中华人民共和国行政许可法》"
                                            "第三十二条的规定，现一次性告知你（单位）需要补齐补正的全部内容如下："));
       d.blocks.push_back(list(n.items));
-      d.blocks.push_back(paragraph("请于" + or_dash(n.due) +
-                                   "前补齐补正上述材料。补正期间不计入办理时限；补齐补正后，本机关将继续办理。"));
+      d.blocks.push_back(paragraph((n.due.empty() ? std::string("请") : "请于" + n.due + "前") +
+                                   "补齐补正上述材料。补正期间不计入办理时限；补齐补正后，本机关将继续办理。"));
       break;
     case NoticeKind::refusal:
       d.blocks.push_back(paragraph(intro + "，经审查，" + or_dash(n.reason) + "。根据" + or_dash(n.legal_basis) +

@@ -547,7 +547,7 @@ TEST_F(Case, ARevokedCertificateSaysWhenAndWhy) {
 TEST_F(Case, ShowsThePublicityState) {
   api.detail.publicity = publicity("pending");
   p.load();
-  EXPECT_EQ(p.publicity(), (Lines{{"Publicity", "To be publicised (due 2026-12-02 00:00)"}}));
+  EXPECT_EQ(p.publicity(), (Lines{{"Publicity", "To be publicised (due 2026-12-01 24:00)"}}));
   api.detail.publicity = publicity("published");
   p.load();
   EXPECT_EQ(p.publicity(), (Lines{{"Publicity", "Publicised (2026-11-24 10:00)"}}));
@@ -1239,6 +1239,11 @@ TEST(Messages, TimesOfAnyOffsetAreShownInBeijingTime) {
   EXPECT_EQ(short_time("2026-11-22T20:00:00Z"), "2026-11-23 04:00");  // the next day in Beijing
   EXPECT_EQ(short_time("2029-11-21"), "2029-11-21");                  // a day, as written
   EXPECT_EQ(short_time(""), "");
+  EXPECT_EQ(short_deadline("2026-11-28T00:00:00+08:00"), "2026-11-27 24:00");  // the end of the 27th
+  EXPECT_EQ(short_deadline("2026-11-27T16:00:00Z"), "2026-11-27 24:00");
+  EXPECT_EQ(short_deadline("2026-11-27T17:00:00+08:00"), "2026-11-27 17:00");
+  EXPECT_EQ(short_deadline("2029-11-21"), "2029-11-21");
+  EXPECT_EQ(short_deadline(""), "");
 }
 
 TEST(Messages, ErrorTextsCarryTheirIds) {

@@ -64,6 +64,9 @@ TEST_P(Documents, ACompletedCaseHasItsReceiptAndOnlyTheDocumentsItsHistoryGives)
   EXPECT_EQ(get("/api/v1/cases/" + no + "/documents/receipt.pdf", approver_.token).text, r.text);
   const std::string full = pdf_text(get("/api/v1/cases/" + no + "/documents/acceptance.pdf", approver_.token).text, "full");
   EXPECT_NE(full.find("91350102MA2YK3T70Y"), std::string::npos) << "an approver's copy of a notice has it";
+  // The decision deadline promised at acceptance, though the case is decided: the end of a
+  // working day (24:00), never a dash or the next day's 00:00.
+  EXPECT_NE(full.find("24:00前作出决定。"), std::string::npos) << full;
 
   EXPECT_EQ(get("/api/v1/cases/" + no + "/documents/acceptance.pdf", reviewer_.token).status, 200);
   EXPECT_EQ(get("/api/v1/cases/" + no + "/documents/refusal.pdf", reviewer_.token).error_id(), "document.not_available");
@@ -107,6 +110,9 @@ TEST_P(Documents, TheCorrectionNoticeListsTheOneTimeItems) {
   EXPECT_NE(text.find("补齐补正材料通知书"), std::string::npos);
   EXPECT_NE(text.find("1.营业执照副本复印件"), std::string::npos) << text;
   EXPECT_NE(text.find("2.食品安全管理制度文本"), std::string::npos) << text;
+  // No deadline for supplying them (the decision clock stands still meanwhile): none is printed.
+  EXPECT_NE(text.find("制度文本请补齐补正上述材料。"), std::string::npos) << text;
+  EXPECT_EQ(text.find("—"), std::string::npos) << text;
 }
 
 TEST_P(Documents, TheLedgerListsTheDecisionsOfThePeriodAsPdfAndCsv) {

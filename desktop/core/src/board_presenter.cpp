@@ -111,7 +111,7 @@ TextRows BoardPresenter::tickets() const {
   TextRows rows;
   for (const auto& t : tickets_) {
     rows.push_back({t.ticket_no, t.case_no, t.department, label(t.state) + (t.light == "red" ? tr(" (answer overdue)") : ""),
-                    t.reason, short_time(t.answer_due_at), t.response});
+                    t.reason, short_deadline(t.answer_due_at), t.response});
   }
   return rows;
 }

@@ -88,7 +88,7 @@ std::string certificate_state_text(const Certificate& c) {
 }
 
 std::string publicity_text(const Publicity& p) {
-  if (p.state == "pending") return fill(tr("To be publicised (due %1)"), {short_time(p.due_at)});
+  if (p.state == "pending") return fill(tr("To be publicised (due %1)"), {short_deadline(p.due_at)});
   if (p.state == "published") return fill(tr("Publicised (%1)"), {short_time(p.published_at)});
   if (p.state == "withdrawn") return fill(tr("Withdrawn (%1)"), {short_time(p.withdrawn_at)});
   return p.state;
@@ -144,7 +144,7 @@ std::vector<std::pair<std::string, std::string>> CasePresenter::summary() const 
       {tr("State"), label(r.state)},
       {tr("Automatic decision"), label(detail_.outcome.empty() ? r.decision : detail_.outcome)},
       {tr("Light"), r.light.empty() || r.due_at.empty() ? tr("clock stopped") : label(r.light)},
-      {tr("Due"), short_time(r.due_at)},
+      {tr("Due"), short_deadline(r.due_at)},
       {tr("Channel"), label(r.channel)},
       {tr("Submitted at"), short_time(r.submitted_at)},
       {tr("Decided at"), short_time(detail_.decided_at)},
@@ -214,7 +214,7 @@ TextRows CasePresenter::history() const {
 TextRows CasePresenter::deadlines() const {
   TextRows rows;
   for (const auto& d : detail_.deadlines) {
-    rows.push_back({d.kind, short_time(d.due), label(d.light), d.paused ? tr("clock stopped") : ""});
+    rows.push_back({d.kind, short_deadline(d.due), label(d.light), d.paused ? tr("clock stopped") : ""});
   }
   return rows;
 }

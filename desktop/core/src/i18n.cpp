@@ -215,6 +215,11 @@ std::string short_time(const std::string& iso) {
   return s;
 }
 
+std::string short_deadline(const std::string& iso) {
+  const auto t = parse_instant(iso);
+  return t ? format_deadline(*t, UtcOffset{}) : short_time(iso);
+}
+
 std::string fill(const std::string& text, std::initializer_list<std::string> args) {
   const std::vector<std::string> a(args);
   std::string out;

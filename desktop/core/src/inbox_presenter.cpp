@@ -85,7 +85,7 @@ std::string InboxPresenter::cell(std::size_t i, InboxColumn c) const {
     case InboxColumn::channel: return label(r.channel);
     case InboxColumn::state: return label(r.state);
     case InboxColumn::decision: return label(r.decision);
-    case InboxColumn::due: return short_time(r.due_at);
+    case InboxColumn::due: return short_deadline(r.due_at);
     case InboxColumn::remaining: return remaining_text(r, workday_minutes_, now_());
     case InboxColumn::assignee:
       if (!r.assignee_id) return "";

@@ -15,6 +15,7 @@
 #include "permissions.hpp"
 #include "statistics.hpp"
 #include "supervision.hpp"
+#include "zhishen/calendar/deadline.hpp"
 #include "zhishen/certificates/certificate.hpp"
 #include "zhishen/crypto/hash.hpp"
 #include "zhishen/reports/documents.hpp"
@@ -35,6 +36,32 @@ std::string chinese_time(Instant t) {
   const Date d = local_date(t, UtcOffset{});
   return std::to_string(d.year()) + "年" + std::to_string(d.month()) + "月" + std::to_string(d.day()) + "日 " +
          iso.substr(11, 5);
+}
+
+// A deadline: "2026年11月27日 24:00" for one at the end of the 27th (never "28日 00:00").
+std::string chinese_deadline(Instant t) {
+  const std::string s = format_deadline(t, UtcOffset{});  // 2026-11-27 24:00
+  return std::to_string(std::stoi(s.substr(0, 4))) + "年" + std::to_string(std::stoi(s.substr(5, 2))) + "月" +
+         std::to_string(std::stoi(s.substr(8, 2))) + "日 " + s.substr(11, 5);
+}
+
+// The decision deadline promised at acceptance: the first decision clock's span from its start,
+// before any suspension (the case's running due time moves with suspensions and is gone once the
+// case is decided). None when the case never had a decision clock.
+std::optional<Instant> promised_decision_deadline(ServerContext& ctx, const lifecycle::CaseRecord& r) {
+  for (const auto& c : r.clocks) {
+    if (c.kind != lifecycle::DeadlineKind::decision) continue;
+    auto d = calendar::compute_deadline(*ctx.calendar(), c.started, c.span_workdays, {}, ctx.deadline_policy());
+    if (d && !d->paused) return d->due;
+    break;
+  }
+  return std::nullopt;
+}
+
+// An instant of the API's JSON as a deadline ("2026-11-27 24:00"); text that is not one as it is.
+std::string deadline_text(const std::string& iso) {
+  const auto t = parse_instant(iso);
+  return t ? format_deadline(*t, UtcOffset{}) : iso;
 }
 
 std::string short_time(Instant t) {
@@ -164,7 +191,7 @@ Result<reports::Document> build(ServerContext& ctx, bool full_id, const Gathered
     if (s == State::precheck_failed || s == State::not_accepted || f.record.history.empty()) {
       return not_available(f.case_no, "acceptance (not accepted)");
     }
-    if (f.due_at) n.due = chinese_time(*f.due_at);
+    if (const auto due = promised_decision_deadline(ctx, f.record)) n.due = chinese_deadline(*due);
     return reports::notice(NoticeKind::acceptance, n);
   }
   if (kind == "non_acceptance") {
@@ -178,7 +205,7 @@ Result<reports::Document> build(ServerContext& ctx, bool full_id, const Gathered
     const auto* e = last_event(f, {Action::request_correction});
     if (e == nullptr) return not_available(f.case_no, "correction request");
     n.items = correction_items(e->reason);
-    if (f.due_at && s == State::correction_requested) n.due = chinese_time(*f.due_at);
+    if (f.due_at && s == State::correction_requested) n.due = chinese_deadline(*f.due_at);
     return reports::notice(NoticeKind::correction, n);
   }
   if (kind == "refusal") {
@@ -456,7 +483,7 @@ Result<Response> supervision_report_document(ServerContext& ctx, const Principal
       const std::string state = text_of(t, "state");
       s.tickets.push_back({text_of(t, "ticket_no"), text_of(t, "case_no"), text_of(t, "department"),
                            state == "open" ? "督办中" : state == "answered" ? "已回复" : "已关闭", text_of(t, "reason"),
-                           text_of(t, "answer_due_at").substr(0, 16), text_of(t, "response")});
+                           deadline_text(text_of(t, "answer_due_at")), text_of(t, "response")});
     }
   }
   const json::Value& f = *figures;

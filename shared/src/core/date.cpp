@@ -65,6 +65,17 @@ std::string format_instant(Instant t, UtcOffset offset) {
   return buf;
 }
 
+std::string format_deadline(Instant t, UtcOffset offset) {
+  const auto local = std::chrono::floor<std::chrono::minutes>(t + offset.minutes);
+  const auto day = std::chrono::floor<std::chrono::days>(local);
+  if (local == day) return Date{day - std::chrono::days{1}}.to_string() + " 24:00";
+  const std::chrono::hh_mm_ss hms{local - day};
+  char buf[48];
+  std::snprintf(buf, sizeof buf, " %02ld:%02ld", static_cast<long>(hms.hours().count()),
+                static_cast<long>(hms.minutes().count()));
+  return Date{day}.to_string() + buf;
+}
+
 Result<Instant> parse_instant(std::string_view text) {
   // YYYY-MM-DDTHH:MM:SS then Z | +HH:MM | -HH:MM
   if (text.size() < 20 || (text[10] != 'T' && text[10] != ' ') || text[13] != ':' || text[16] != ':' ||

@@ -52,6 +52,19 @@ TEST(Instant, LocalDateAndFormatting) {
   EXPECT_EQ(format_instant(t, UtcOffset{std::chrono::minutes{-150}}), "2024-03-13T13:00:00-02:30");
 }
 
+// A deadline at local midnight is the end of the day before (24:00), never the next day's 00:00.
+TEST(Instant, DeadlinesAtMidnightAreTheEndOfTheDayBefore) {
+  const UtcOffset cst{};
+  const Instant end_of_friday = local_instant(Date(2026, 11, 28), std::chrono::minutes{0}, cst);
+  EXPECT_EQ(format_deadline(end_of_friday, cst), "2026-11-27 24:00");
+  EXPECT_EQ(format_deadline(end_of_friday + std::chrono::minutes{1}, cst), "2026-11-28 00:01");
+  EXPECT_EQ(format_deadline(end_of_friday - std::chrono::minutes{1}, cst), "2026-11-27 23:59");
+  EXPECT_EQ(format_deadline(local_instant(Date(2026, 11, 27), std::chrono::minutes{17 * 60}, cst), cst),
+            "2026-11-27 17:00");
+  EXPECT_EQ(format_deadline(local_instant(Date(2027, 1, 1), std::chrono::minutes{0}, cst), cst), "2026-12-31 24:00");
+  EXPECT_EQ(format_deadline(end_of_friday, UtcOffset{std::chrono::minutes{0}}), "2026-11-27 16:00");
+}
+
 TEST(Instant, ParseAcceptsZAndOffsets) {
   auto a = parse_instant("2024-03-13T23:30:00+08:00");
   auto b = parse_instant("2024-03-13T15:30:00Z");

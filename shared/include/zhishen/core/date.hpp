@@ -65,6 +65,10 @@ Instant local_instant(Date d, std::chrono::minutes time_of_day, UtcOffset offset
 
 // RFC 3339 / ISO 8601 with explicit offset, e.g. "2024-02-09T17:00:00+08:00".
 std::string format_instant(Instant t, UtcOffset offset);
+// A deadline for people to read, "YYYY-MM-DD HH:MM" local (seconds dropped): one at local midnight
+// is the end of the day before, "2026-11-26 24:00" (deadlines run to 24:00 of their last working
+// day; "2026-11-27 00:00" would name a day that may not even be a working day).
+std::string format_deadline(Instant t, UtcOffset offset);
 // Accepts "YYYY-MM-DDTHH:MM:SS" followed by "Z" or "+HH:MM"/"-HH:MM" (also a space for 'T').
 // Error ids: instant.format, instant.invalid.
 Result<Instant> parse_instant(std::string_view text);

@@ -29,6 +29,9 @@ std::string label(const std::string& code);
 // "2026-10-20T00:00:00+08:00" → "2026-10-20 00:00": a server time in Beijing time (an instant
 // with another offset, e.g. "2026-11-22T03:10:00Z", is converted); anything else as written.
 std::string short_time(const std::string& iso);
+// The same for a deadline: one at Beijing midnight is the end of the day before,
+// "2026-11-28T00:00:00+08:00" → "2026-11-27 24:00".
+std::string short_deadline(const std::string& iso);
 
 // "%1 of %2" with the arguments in order (one pass: an argument's own text is never replaced):
 // translated sentences keep their own word order.
