@@ -60,7 +60,7 @@ ZH = {
 'The server gave an answer this program does not understand.': '服务器返回了无法识别的应答。',
 'Please fill in every field.': '请填写全部字段。', 'The verification code has 6 digits.': '动态验证码为6位数字。',
 'The request failed.': '请求失败。',
-'Applicant': '申请人', 'Time left': '剩余时间', 'Assignee': '承办人', 'left ': '剩余 ', 'overdue ': '超期 ',
+'Applicant': '申请人', 'Time left': '剩余时间', 'Assignee': '承办人', 'left ': '剩余 ', 'overdue ': '超期 ', 'overdue': '已超期',
 'me': '我', 'Loading... ': '正在加载… ', 'Total ': '共 ', '   red ': '   红灯 ', '   yellow ': '   黄灯 ',
 '   green ': '   绿灯 ', 'Showing the first ': '仅显示前 ', ' cases': ' 件',
 'Select the cases to claim first.': '请先选择要认领的案件。', 'Claimed ': '已认领 ', '; not claimed: ': '；未认领：',

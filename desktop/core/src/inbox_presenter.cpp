@@ -66,8 +66,12 @@ std::string InboxPresenter::working_time_text(std::int64_t minutes, long workday
 
 std::string InboxPresenter::remaining_text(const CaseRow& r, long workday_minutes, Instant now) {
   if (r.due_at.empty()) return tr("clock stopped");
-  if (r.working_minutes_left) return working_time_text(*r.working_minutes_left, workday_minutes);
   auto due = parse_instant(r.due_at);
+  if (r.working_minutes_left) {
+    // Past a Friday deadline over the weekend no working time has run since: overdue, not "0 left".
+    if (*r.working_minutes_left == 0 && due && *due < now) return tr("overdue");
+    return working_time_text(*r.working_minutes_left, workday_minutes);
+  }
   if (!due) return "";
   const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(*due - now).count();
   if (minutes >= 0) return tr("left ") + duration_text(minutes);
