@@ -227,6 +227,67 @@ TEST_P(IntakeConcurrency, OneKeyForDifferentApplicationsInBothLanesStoresOneCase
   EXPECT_EQ(cases, 3);
 }
 
+// As above, with applications of their own keys sent at the same moment in both lanes: a batch
+// holding one of them and a shared-key application fails late on the shared key (MariaDB), and
+// is split into single applications. Each application of its own key is stored exactly once.
+TEST_P(IntakeConcurrency, ABatchMeetingAKeyTheOtherLaneStoredStoresItsOtherApplicationsOnce) {
+  const std::string hall = server_->add_channel("web-hall");
+  const auto base = sample_application("350100-RSJ-GG-0001", "manual_issued_before_2005.json");
+  const std::string old_id = base.find("applicant")->find("id_number")->as_string();
+  ASSERT_EQ(server_->ctx().intake_lane_count(), 2u);
+  std::vector<json::Value> apps;  // 16: 8 per lane
+  std::size_t per_lane[2] = {0, 0};
+  for (int seq = 200; seq < 600 && apps.size() < 16; ++seq) {
+    const std::string id = identity::complete_citizen_id(old_id.substr(0, 14) + std::to_string(seq));
+    const std::size_t lane = server_->ctx().intake_lane_of(std::hash<std::string>{}(id));
+    if (per_lane[lane] == 8) continue;
+    ++per_lane[lane];
+    apps.push_back(with_applicant(base, old_id, id));
+  }
+  ASSERT_EQ(apps.size(), 16u);
+  constexpr int kRounds = 4;
+  for (int round = 0; round < kRounds; ++round) {
+    // Even applications share the round's key, odd ones have a key each.
+    auto key_of = [&](std::size_t i) {
+      return i % 2 == 0 ? "shared-" + std::to_string(round) : "own-" + std::to_string(round) + "-" + std::to_string(i);
+    };
+    std::vector<Reply> replies(apps.size());
+    std::vector<std::thread> threads;
+    std::latch start(static_cast<std::ptrdiff_t>(apps.size()));
+    for (std::size_t i = 0; i < apps.size(); ++i) {
+      threads.emplace_back([&, i] {
+        start.arrive_and_wait();
+        replies[i] = server_->call_json("POST", "/api/v1/applications", apps[i], hall, {{"Idempotency-Key", key_of(i)}});
+      });
+    }
+    for (auto& t : threads) t.join();
+    int shared_created = 0;
+    for (std::size_t i = 0; i < apps.size(); ++i) {
+      const Reply& r = replies[i];
+      if (i % 2 == 1) {
+        EXPECT_EQ(r.status, 201) << "round " << round << " application " << i << ": " << r.text;
+      } else if (r.status == 201) {
+        ++shared_created;
+      } else {
+        EXPECT_EQ(r.error_id(), "application.idempotency.mismatch") << r.status << " " << r.text;
+      }
+    }
+    EXPECT_EQ(shared_created, 1) << "round " << round;
+    // Asked again, an application of its own key gets its first answer: the same case.
+    for (std::size_t i = 1; i < apps.size(); i += 4) {
+      const Reply again = server_->call_json("POST", "/api/v1/applications", apps[i], hall, {{"Idempotency-Key", key_of(i)}});
+      ASSERT_EQ(again.status, 201) << again.text;
+      EXPECT_EQ(*again.body.find("case_no"), *replies[i].body.find("case_no"));
+    }
+  }
+  long cases = 0;
+  (void)server_->ctx().store().transact([&](ports::StoreTx& tx) -> Status {
+    cases = tx.cases().count({});
+    return {};
+  });
+  EXPECT_EQ(cases, kRounds * (1 + 8));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, IntakeConcurrency, ::testing::Values("sqlite", "mysql"),
                          [](const auto& param_info) { return param_info.param; });
 
