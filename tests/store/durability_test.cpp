@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "contract_support.hpp"
+#include "zhishen/store/mysql.hpp"
 
 namespace zhishen::store::testing {
 namespace {
@@ -115,6 +116,70 @@ TEST(DurabilityMariaDB, RestartUnderARunningWriter) {
   auto s = open_store(db.url(), test_cipher());
   ASSERT_TRUE(s.ok());
   expect_whole(**s, run, "R");
+}
+
+// The server's output of a statement run as root through the private MariaDB's socket.
+std::string as_root(const std::string& sql) {
+  const char* dir = std::getenv("ZHISHEN_TEST_DB_DIR");
+  if (dir == nullptr) return {};
+  std::string socket;
+  if (FILE* f = std::fopen((std::string(dir) + "/socket").c_str(), "r")) {
+    char buf[512];
+    if (std::fgets(buf, sizeof buf, f) != nullptr) socket = buf;
+    std::fclose(f);
+  }
+  while (!socket.empty() && (socket.back() == '\n' || socket.back() == ' ')) socket.pop_back();
+  const std::string cmd = "mariadb --no-defaults --protocol=socket --socket='" + socket + "' -uroot -N -e \"" + sql + "\"";
+  std::string out;
+  if (FILE* p = popen(cmd.c_str(), "r")) {
+    char buf[256];
+    while (std::fgets(buf, sizeof buf, p) != nullptr) out += buf;
+    pclose(p);
+  }
+  return out;
+}
+
+// When the server holds as many prepared statements as it allows (max_prepared_stmt_count, shared by
+// all its clients), a connection that needs a new one closes its own cached ones and prepares it
+// again; when it has none to give back, the caller gets store.busy (try again), and the connection
+// still works once the server has room. Serial: it lowers a global limit for a moment.
+TEST(DurabilityMariaDB, TooManyPreparedStatementsOnTheServerCloseOurOwnOrAreBusy) {
+  TestDatabase db("mysql");
+  if (!db.ok()) GTEST_SKIP() << db.reason();
+  if (std::getenv("ZHISHEN_TEST_DB_DIR") == nullptr) GTEST_SKIP() << "ZHISHEN_TEST_DB_DIR not set (root access to the server)";
+  const std::string limit_before = as_root("SELECT @@GLOBAL.max_prepared_stmt_count");
+  ASSERT_FALSE(limit_before.empty()) << "no root access through the socket";
+  struct Restore {
+    std::string limit;
+    ~Restore() { as_root("SET GLOBAL max_prepared_stmt_count = " + std::to_string(std::stol(limit))); }
+  } restore{limit_before};
+
+  auto pool = open_mysql_pool(db.url(), 2);
+  auto mine = pool->lease();
+  auto other = pool->lease();
+  for (int i = 0; i < 5; ++i) {  // five statements now cached (prepared) by `mine`
+    EXPECT_EQ(query(*mine, "SELECT " + std::to_string(i) + " AS n").at(0).int64(0), i);
+  }
+  const std::string held = as_root("SHOW GLOBAL STATUS LIKE 'Prepared_stmt_count'");
+  const long count = std::stol(held.substr(held.find_first_of("0123456789")));
+  ASSERT_GE(count, 5);
+  as_root("SET GLOBAL max_prepared_stmt_count = " + std::to_string(count));  // no room for one more
+
+  // `mine` gives back its five and prepares the new one.
+  EXPECT_EQ(query(*mine, "SELECT 42 AS n").at(0).int64(0), 42);
+  // `other` has none to give back (it prepared nothing yet): busy, not an I/O fault.
+  const std::string room = as_root("SHOW GLOBAL STATUS LIKE 'Prepared_stmt_count'");
+  as_root("SET GLOBAL max_prepared_stmt_count = " +
+          std::to_string(std::stol(room.substr(room.find_first_of("0123456789")))));
+  std::string id = "(no fault)";
+  try {
+    (void)query(*other, "SELECT 7 AS n");
+  } catch (const StoreFault& e) {
+    id = e.id();
+  }
+  EXPECT_EQ(id, "store.busy");
+  as_root("SET GLOBAL max_prepared_stmt_count = " + std::to_string(std::stol(limit_before)));
+  EXPECT_EQ(query(*other, "SELECT 7 AS n").at(0).int64(0), 7);  // room again: the same connection works
 }
 
 }  // namespace

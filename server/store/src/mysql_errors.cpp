@@ -68,12 +68,14 @@ StoreFault mysql_fault(const sql::SQLException& e, std::string_view sql) {
   const std::string& state = e.getSQLState();
   const std::string message = redact_values(e.what());
   const std::string text = lower(message);
-  // Duplicate: ER_DUP_ENTRY, ER_DUP_ENTRY_WITH_KEY_NAME. Busy: lock wait timeout, deadlock.
+  // Duplicate: ER_DUP_ENTRY, ER_DUP_ENTRY_WITH_KEY_NAME. Busy: lock wait timeout, deadlock, and
+  // the server holding as many prepared statements as it allows (other clients': the connection
+  // gave back its own and tried once more, mysql_connection.cpp).
   // Unavailable: too many connections, server shutting down, connection killed (MariaDB),
   // cannot connect (socket, TCP), server gone away, connection lost (twice), interaction
   // timeout (MySQL 8); also any SQLSTATE 08xxx and the driver's own lost-connection errors.
   static constexpr int kDuplicate[] = {1062, 1586};
-  static constexpr int kBusy[] = {1205, 1213};
+  static constexpr int kBusy[] = {1205, 1213, 1461};
   static constexpr int kUnavailable[] = {1040, 1053, 1927, 2002, 2003, 2006, 2013, 2055, 4031};
   const auto in = [code](const auto& codes) { return std::find(std::begin(codes), std::end(codes), code) != std::end(codes); };
   std::string id = "store.io";
