@@ -4,6 +4,7 @@
 // applications, every audit chain intact. On SQLite and MariaDB, over the real socket.
 #include <algorithm>
 #include <atomic>
+#include <functional>
 #include <latch>
 #include <set>
 #include <thread>
@@ -95,6 +96,47 @@ class IntakeConcurrency : public ::testing::TestWithParam<std::string> {
     server_ = std::make_unique<TestServer>(GetParam());
     if (!server_->ok()) GTEST_SKIP() << server_->reason();
   }
+  // The cases stored so far.
+  long case_count() {
+    long cases = 0;
+    (void)server_->ctx().store().transact([&](ports::StoreTx& tx) -> Status {
+      cases = tx.cases().count({});
+      return {};
+    });
+    return cases;
+  }
+
+  // The sample `base` for 2 * per_lane applicants of one birth date, per_lane in each intake lane.
+  std::vector<json::Value> applicants_in_both_lanes(const json::Value& base, std::size_t per_lane) {
+    const std::string old_id = base.find("applicant")->find("id_number")->as_string();
+    std::vector<json::Value> apps;
+    std::size_t in_lane[2] = {0, 0};
+    for (int seq = 200; seq < 1000 && apps.size() < 2 * per_lane; ++seq) {
+      const std::string id = identity::complete_citizen_id(old_id.substr(0, 14) + std::to_string(seq));
+      const std::size_t lane = server_->ctx().intake_lane_of(std::hash<std::string>{}(id));
+      if (in_lane[lane] == per_lane) continue;
+      ++in_lane[lane];
+      apps.push_back(with_applicant(base, old_id, id));
+    }
+    return apps;
+  }
+
+  // Submits every application at the same moment (one thread each), application i with key_of(i).
+  std::vector<Reply> submit_at_once(const std::vector<json::Value>& apps, const std::string& channel,
+                                    const std::function<std::string(std::size_t)>& key_of) {
+    std::vector<Reply> replies(apps.size());
+    std::vector<std::thread> threads;
+    std::latch start(static_cast<std::ptrdiff_t>(apps.size()));
+    for (std::size_t i = 0; i < apps.size(); ++i) {
+      threads.emplace_back([&, i] {
+        start.arrive_and_wait();
+        replies[i] = server_->call_json("POST", "/api/v1/applications", apps[i], channel, {{"Idempotency-Key", key_of(i)}});
+      });
+    }
+    for (auto& t : threads) t.join();
+    return replies;
+  }
+
   std::unique_ptr<TestServer> server_;
 };
 
@@ -170,12 +212,7 @@ TEST_P(IntakeConcurrency, SimultaneousSubmissionsEachGetTheirOwnAnswer) {
     }
   }
 
-  long cases = 0;
-  (void)server_->ctx().store().transact([&](ports::StoreTx& tx) -> Status {
-    cases = tx.cases().count({});
-    return {};
-  });
-  EXPECT_EQ(cases, 1 + 2 * kPairs);
+  EXPECT_EQ(case_count(), 1 + 2 * kPairs);
 }
 
 // One Idempotency-Key for different applicants at once, half of them in each intake lane: the
@@ -184,31 +221,13 @@ TEST_P(IntakeConcurrency, SimultaneousSubmissionsEachGetTheirOwnAnswer) {
 // for another body. One case, one 201, and every other answer is the mismatch: never a 5xx.
 TEST_P(IntakeConcurrency, OneKeyForDifferentApplicationsInBothLanesStoresOneCase) {
   const std::string hall = server_->add_channel("web-hall");
-  const auto base = sample_application("350100-RSJ-GG-0001", "manual_issued_before_2005.json");
-  const std::string old_id = base.find("applicant")->find("id_number")->as_string();
   ASSERT_EQ(server_->ctx().intake_lane_count(), 2u);
-  std::vector<json::Value> apps;
-  std::size_t per_lane[2] = {0, 0};
-  for (int seq = 200; seq < 400 && apps.size() < 8; ++seq) {
-    const std::string id = identity::complete_citizen_id(old_id.substr(0, 14) + std::to_string(seq));
-    const std::size_t lane = server_->ctx().intake_lane_of(std::hash<std::string>{}(id));
-    if (per_lane[lane] == 4) continue;
-    ++per_lane[lane];
-    apps.push_back(with_applicant(base, old_id, id));
-  }
+  const auto apps =
+      applicants_in_both_lanes(sample_application("350100-RSJ-GG-0001", "manual_issued_before_2005.json"), 4);
   ASSERT_EQ(apps.size(), 8u);
   for (int round = 0; round < 3; ++round) {
     const std::string key = "shared-" + std::to_string(round);
-    std::vector<Reply> replies(apps.size());
-    std::vector<std::thread> threads;
-    std::latch start(static_cast<std::ptrdiff_t>(apps.size()));
-    for (std::size_t i = 0; i < apps.size(); ++i) {
-      threads.emplace_back([&, i] {
-        start.arrive_and_wait();
-        replies[i] = server_->call_json("POST", "/api/v1/applications", apps[i], hall, {{"Idempotency-Key", key}});
-      });
-    }
-    for (auto& t : threads) t.join();
+    const auto replies = submit_at_once(apps, hall, [&](std::size_t) { return key; });
     int created = 0;
     for (const auto& r : replies) {
       if (r.status == 201) {
@@ -219,12 +238,7 @@ TEST_P(IntakeConcurrency, OneKeyForDifferentApplicationsInBothLanesStoresOneCase
     }
     EXPECT_EQ(created, 1) << "round " << round;
   }
-  long cases = 0;
-  (void)server_->ctx().store().transact([&](ports::StoreTx& tx) -> Status {
-    cases = tx.cases().count({});
-    return {};
-  });
-  EXPECT_EQ(cases, 3);
+  EXPECT_EQ(case_count(), 3);
 }
 
 // As above, with applications of their own keys sent at the same moment in both lanes: a batch
@@ -232,18 +246,9 @@ TEST_P(IntakeConcurrency, OneKeyForDifferentApplicationsInBothLanesStoresOneCase
 // is split into single applications. Each application of its own key is stored exactly once.
 TEST_P(IntakeConcurrency, ABatchMeetingAKeyTheOtherLaneStoredStoresItsOtherApplicationsOnce) {
   const std::string hall = server_->add_channel("web-hall");
-  const auto base = sample_application("350100-RSJ-GG-0001", "manual_issued_before_2005.json");
-  const std::string old_id = base.find("applicant")->find("id_number")->as_string();
   ASSERT_EQ(server_->ctx().intake_lane_count(), 2u);
-  std::vector<json::Value> apps;  // 16: 8 per lane
-  std::size_t per_lane[2] = {0, 0};
-  for (int seq = 200; seq < 600 && apps.size() < 16; ++seq) {
-    const std::string id = identity::complete_citizen_id(old_id.substr(0, 14) + std::to_string(seq));
-    const std::size_t lane = server_->ctx().intake_lane_of(std::hash<std::string>{}(id));
-    if (per_lane[lane] == 8) continue;
-    ++per_lane[lane];
-    apps.push_back(with_applicant(base, old_id, id));
-  }
+  const auto apps =
+      applicants_in_both_lanes(sample_application("350100-RSJ-GG-0001", "manual_issued_before_2005.json"), 8);
   ASSERT_EQ(apps.size(), 16u);
   constexpr int kRounds = 4;
   for (int round = 0; round < kRounds; ++round) {
@@ -251,16 +256,7 @@ TEST_P(IntakeConcurrency, ABatchMeetingAKeyTheOtherLaneStoredStoresItsOtherAppli
     auto key_of = [&](std::size_t i) {
       return i % 2 == 0 ? "shared-" + std::to_string(round) : "own-" + std::to_string(round) + "-" + std::to_string(i);
     };
-    std::vector<Reply> replies(apps.size());
-    std::vector<std::thread> threads;
-    std::latch start(static_cast<std::ptrdiff_t>(apps.size()));
-    for (std::size_t i = 0; i < apps.size(); ++i) {
-      threads.emplace_back([&, i] {
-        start.arrive_and_wait();
-        replies[i] = server_->call_json("POST", "/api/v1/applications", apps[i], hall, {{"Idempotency-Key", key_of(i)}});
-      });
-    }
-    for (auto& t : threads) t.join();
+    const auto replies = submit_at_once(apps, hall, key_of);
     int shared_created = 0;
     for (std::size_t i = 0; i < apps.size(); ++i) {
       const Reply& r = replies[i];
@@ -280,12 +276,7 @@ TEST_P(IntakeConcurrency, ABatchMeetingAKeyTheOtherLaneStoredStoresItsOtherAppli
       EXPECT_EQ(*again.body.find("case_no"), *replies[i].body.find("case_no"));
     }
   }
-  long cases = 0;
-  (void)server_->ctx().store().transact([&](ports::StoreTx& tx) -> Status {
-    cases = tx.cases().count({});
-    return {};
-  });
-  EXPECT_EQ(cases, kRounds * (1 + 8));
+  EXPECT_EQ(case_count(), kRounds * (1 + 8));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, IntakeConcurrency, ::testing::Values("sqlite", "mysql"),

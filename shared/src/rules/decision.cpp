@@ -192,28 +192,18 @@ Decision precheck(const RuleSet& set, const json::Value& known, Evaluator& evalu
 
 namespace {
 
-// The decision as JSON. kMove: the stored document, the trace's values moved out of `d` and every
-// repeated read left as null and listed in "repeated". Otherwise every read written out, a repeated
-// one copied from the latest earlier read of its path.
+// The stored document: every repeated read left as null and listed in "repeated"; with kMove the
+// trace's values are moved out of `d` rather than copied.
 template <bool kMove, class D>
 json::Value decision_json(D& d) {
   json::Array trace;
-  std::vector<std::pair<std::string_view, const json::Value*>> latest;  // !kMove: path -> value written
   for (auto& t : d.trace) {
     json::Object reads;
     json::Array repeated;
     for (auto& r : t.reads) {
-      if constexpr (kMove) {
-        if (r.repeated) repeated.emplace_back(r.path);
-        reads.emplace_back(r.path, std::move(r.value));
-      } else {
-        auto it = std::find_if(latest.begin(), latest.end(), [&](const auto& p) { return p.first == r.path; });
-        if (!r.repeated) {
-          if (it == latest.end()) latest.emplace_back(r.path, &r.value);
-          else it->second = &r.value;
-        }
-        reads.emplace_back(r.path, r.repeated && it != latest.end() ? *it->second : r.value);
-      }
+      if (r.repeated) repeated.emplace_back(r.path);
+      if constexpr (kMove) reads.emplace_back(r.path, std::move(r.value));
+      else reads.emplace_back(r.path, r.value);
     }
     json::Object entry{{"rule_id", t.rule_id},
                        {"section", std::string(to_string(t.section))},
@@ -247,7 +237,7 @@ json::Object* object_member(json::Object& o, std::string_view key) {
 
 }  // namespace
 
-json::Value to_json(const Decision& d) { return decision_json<false>(d); }
+json::Value to_json(const Decision& d) { return expand_repeated_reads(decision_json<false>(d)); }
 
 json::Value trace_out(Decision& d) {
   json::Value out = decision_json<true>(d);
