@@ -64,9 +64,15 @@ TEST_P(StoreContract, CreateManyStoresEveryCaseAndItsDecisions) {
   tx([&](ports::StoreTx& t) {
     ASSERT_TRUE(create_all(t, files).ok());
     std::vector<ports::NewDecision> ds;
+    std::vector<std::string> texts(kMany);
     for (std::size_t i = 0; i < kMany; ++i) {
       ds.push_back({case_no(i), domain::DecisionRecord{0, "auto", i % 3 == 0 ? "approved" : "manual_review", static_cast<int>(i),
                                                        json::Object{{"i", static_cast<int>(i)}}, "system", at(static_cast<long>(i))}});
+      if (i % 2 == 1) {  // the detail given as text: stored as it is, record.detail not read
+        texts[i] = R"({"i":)" + std::to_string(i) + "}";
+        ds.back().record.detail = json::Object{{"not", "read"}};
+        ds.back().detail_json = texts[i];
+      }
     }
     ASSERT_TRUE(t.cases().add_decisions(ds).ok());
   });

@@ -93,7 +93,9 @@ Result<PreparedApplication> prepare(ServerContext& ctx, const domain::Channel& c
 
   p.decision = decide_with(ctx, item, body, false);
   ctx.metrics().decision(std::string(rules::to_string(p.decision.outcome)));
-  p.trace = rules::trace_out(p.decision);  // the trace is kept as JSON only
+  // Written here, on the request thread, rather than by the batch's leader.
+  p.trace_json = rules::trace_text(p.decision);
+  p.decision.trace.clear();
 
   domain::CaseFile& file = p.file;
   file.item_code = item.version.item_code;

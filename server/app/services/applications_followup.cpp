@@ -112,11 +112,11 @@ Result<ChannelAnswer> resubmit_corrections(ServerContext& ctx, const domain::Cha
     if (next == Action::auto_approve && f->receipt_no.empty()) f->receipt_no = new_number("HZ", now);
     refresh_deadlines(ctx, *f);
     if (auto s = tx.cases().save(*f, read_version); !s) return s;
-    if (auto s = tx.cases().add_decision(case_no, {0, "auto", std::string(rules::to_string(d.outcome)), d.rule_set_version,
-                                                   rules::trace_out(d), "system", now});
-        !s) {
-      return s;
-    }
+    const std::string trace = rules::trace_text(d);
+    const ports::NewDecision decided_now[] = {
+        {case_no, {0, "auto", std::string(rules::to_string(d.outcome)), d.rule_set_version, json::Value(), "system", now},
+         trace}};
+    if (auto s = tx.cases().add_decisions(decided_now); !s) return s;
     tx.audit().append({0, now, channel.name, "applicant", "application.resubmit", case_no,
                        json::Object{{"outcome", std::string(rules::to_string(d.outcome))}}, "", ""});
     out = ChannelAnswer{200, progress_json(ctx, *f)};

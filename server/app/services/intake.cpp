@@ -119,17 +119,6 @@ Status store(ports::StoreTx& tx, const std::vector<Slot*>& writing) {
   const auto elsewhere = conflicts(writing);
   std::vector<const domain::CaseFile*> files;
   std::vector<ports::NewDecision> decisions;
-  // Gives the applications their traces back however store() ends (a trace is the larger part of
-  // what is written; moving it saves a copy of every value each rule read).
-  struct TracesBack {
-    const std::vector<Slot*>& writing;
-    std::vector<ports::NewDecision>& decisions;
-    ~TracesBack() {
-      for (std::size_t i = 0; i < decisions.size(); ++i) {
-        writing[i]->p->application.trace = std::move(decisions[i].record.detail);
-      }
-    }
-  } traces_back{writing, decisions};
   std::vector<domain::AuditEntry> audit;
   std::vector<domain::OutboxMessage> messages;
   std::vector<domain::IdempotencyRecord> answers;
@@ -141,9 +130,8 @@ Status store(ports::StoreTx& tx, const std::vector<Slot*>& writing) {
     std::erase(f.flags, std::string("duplicate_channel"));
     if (elsewhere[i]) f.flags.push_back("duplicate_channel");
     files.push_back(&f);
-    // The trace moves into its row and back (TracesBack): a failed batch is written again.
     decisions.push_back(
-        {f.case_no, {0, "auto", outcome, d.rule_set_version, std::move(p.application.trace), "system", p.now}});
+        {f.case_no, {0, "auto", outcome, d.rule_set_version, json::Value(), "system", p.now}, p.application.trace_json});
     audit.push_back({0, p.now, p.channel->name, "applicant", "application.submit", f.case_no,
                      json::Object{{"item", f.item_code}, {"outcome", outcome}, {"duplicate_of", elsewhere[i].value_or("")}},
                      "", ""});

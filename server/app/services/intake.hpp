@@ -39,8 +39,8 @@ struct PreparedApplication {
   std::shared_ptr<const ItemCatalogue> hold;  // keeps `item` alive
   const CompiledItem* item = nullptr;
   domain::CaseFile file;
-  rules::Decision decision;
-  json::Value trace;
+  rules::Decision decision;  // its trace taken out: it is kept as text only
+  std::string trace_json;    // rules::trace_text, written on the request thread
 };
 
 // One application waiting to be stored (the GroupCommit item).

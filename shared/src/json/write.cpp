@@ -158,6 +158,8 @@ std::string to_json(const Value& v) {
   return out;
 }
 
+void append_json(std::string& out, const Value& v) { write(out, v, 0, 0); }
+
 std::string to_json_pretty(const Value& v, int indent) {
   std::string out;
   write(out, v, indent < 0 ? 0 : indent, 0);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "zhishen/json/parse.hpp"
+#include "zhishen/json/write.hpp"
 #include "zhishen/rules/js.hpp"
 #include "zhishen/rules/val_json.hpp"
 
@@ -143,15 +145,6 @@ Decision run(const RuleSet& set, const json::Value& input, Evaluator& ev, const 
   return d;
 }
 
-json::Value reasons_json(const std::vector<Reason>& reasons) {
-  json::Array a;
-  for (const auto& r : reasons) {
-    a.push_back(json::Object{{"rule_id", r.rule_id}, {"description", r.description}, {"message", r.message},
-                             {"legal_basis", r.legal_basis}});
-  }
-  return a;
-}
-
 }  // namespace
 
 std::string_view to_string(Outcome o) {
@@ -192,41 +185,112 @@ Decision precheck(const RuleSet& set, const json::Value& known, Evaluator& evalu
 
 namespace {
 
-// The stored document: every repeated read left as null and listed in "repeated"; with kMove the
-// trace's values are moved out of `d` rather than copied.
-template <bool kMove, class D>
-json::Value decision_json(D& d) {
-  json::Array trace;
-  for (auto& t : d.trace) {
-    json::Object reads;
-    json::Array repeated;
-    for (auto& r : t.reads) {
-      if (r.repeated) repeated.emplace_back(r.path);
-      if constexpr (kMove) reads.emplace_back(r.path, std::move(r.value));
-      else reads.emplace_back(r.path, r.value);
-    }
-    json::Object entry{{"rule_id", t.rule_id},
-                       {"section", std::string(to_string(t.section))},
-                       {"status", std::string(to_string(t.status))},
-                       {"on_fail", std::string(to_string(t.on_fail))},
-                       {"result", kMove ? std::move(t.result) : t.result},
-                       {"reads", std::move(reads)}};
-    if (!repeated.empty()) entry.emplace_back("repeated", std::move(repeated));
-    if (!t.error_id.empty()) entry.emplace_back("error_id", t.error_id);
-    trace.push_back(std::move(entry));
+// Appends `"key":` (with the comma before it unless `first`).
+void key(std::string& out, std::string_view k, bool first = false) {
+  if (!first) out += ',';
+  json::append_quoted(out, k);
+  out += ':';
+}
+
+void append_reasons(std::string& out, const std::vector<Reason>& reasons) {
+  out += '[';
+  for (std::size_t i = 0; i < reasons.size(); ++i) {
+    const Reason& r = reasons[i];
+    out += i == 0 ? "{" : ",{";
+    key(out, "rule_id", true);
+    json::append_quoted(out, r.rule_id);
+    key(out, "description");
+    json::append_quoted(out, r.description);
+    key(out, "message");
+    json::append_quoted(out, r.message);
+    key(out, "legal_basis");
+    json::append_quoted(out, r.legal_basis);
+    out += '}';
   }
-  json::Array errors(d.error_ids.begin(), d.error_ids.end());
-  json::Object out{{"outcome", std::string(to_string(d.outcome))},
-                   {"item_code", d.item_code},
-                   {"rule_set_version", d.rule_set_version},
-                   {"reasons", reasons_json(d.reasons)},
-                   {"warnings", reasons_json(d.warnings)}};
-  if (d.outcome == Outcome::ineligible) out.emplace_back("other_ways", d.other_ways);
-  out.emplace_back("error_ids", std::move(errors));
-  out.emplace_back("elapsed_us", static_cast<double>(d.elapsed.count()));
-  out.emplace_back("trace", std::move(trace));
+  out += ']';
+}
+
+void append_strings(std::string& out, const auto& strings) {
+  out += '[';
+  bool first = true;
+  for (const auto& s : strings) {
+    if (!first) out += ',';
+    first = false;
+    json::append_quoted(out, s);
+  }
+  out += ']';
+}
+
+void append_rule(std::string& out, const RuleTrace& t) {
+  out += '{';
+  key(out, "rule_id", true);
+  json::append_quoted(out, t.rule_id);
+  key(out, "section");
+  json::append_quoted(out, to_string(t.section));
+  key(out, "status");
+  json::append_quoted(out, to_string(t.status));
+  key(out, "on_fail");
+  json::append_quoted(out, to_string(t.on_fail));
+  key(out, "result");
+  json::append_json(out, t.result);
+  key(out, "reads");
+  out += '{';
+  std::vector<std::string_view> repeated;
+  for (std::size_t i = 0; i < t.reads.size(); ++i) {
+    const TraceRead& r = t.reads[i];
+    if (r.repeated) repeated.push_back(r.path);
+    key(out, r.path, i == 0);
+    json::append_json(out, r.value);
+  }
+  out += '}';
+  if (!repeated.empty()) {
+    key(out, "repeated");
+    append_strings(out, repeated);
+  }
+  if (!t.error_id.empty()) {
+    key(out, "error_id");
+    json::append_quoted(out, t.error_id);
+  }
+  out += '}';
+}
+
+}  // namespace
+
+// Written straight to text, not built as a json::Value first: this runs for every application
+// the server decides, and the trace is the larger part of what it stores.
+std::string trace_text(const Decision& d) {
+  std::string out;
+  out.reserve(2048);
+  out += '{';
+  key(out, "outcome", true);
+  json::append_quoted(out, to_string(d.outcome));
+  key(out, "item_code");
+  json::append_quoted(out, d.item_code);
+  key(out, "rule_set_version");
+  json::append_number(out, d.rule_set_version);
+  key(out, "reasons");
+  append_reasons(out, d.reasons);
+  key(out, "warnings");
+  append_reasons(out, d.warnings);
+  if (d.outcome == Outcome::ineligible) {
+    key(out, "other_ways");
+    json::append_quoted(out, d.other_ways);
+  }
+  key(out, "error_ids");
+  append_strings(out, d.error_ids);
+  key(out, "elapsed_us");
+  json::append_number(out, static_cast<double>(d.elapsed.count()));
+  key(out, "trace");
+  out += '[';
+  for (std::size_t i = 0; i < d.trace.size(); ++i) {
+    if (i > 0) out += ',';
+    append_rule(out, d.trace[i]);
+  }
+  out += "]}";
   return out;
 }
+
+namespace {
 
 json::Object* object_member(json::Object& o, std::string_view key) {
   for (auto& [k, v] : o) {
@@ -237,13 +301,7 @@ json::Object* object_member(json::Object& o, std::string_view key) {
 
 }  // namespace
 
-json::Value to_json(const Decision& d) { return expand_repeated_reads(decision_json<false>(d)); }
-
-json::Value trace_out(Decision& d) {
-  json::Value out = decision_json<true>(d);
-  d.trace.clear();
-  return out;
-}
+json::Value to_json(const Decision& d) { return expand_repeated_reads(json::parse(trace_text(d)).value()); }
 
 json::Value expand_repeated_reads(json::Value document) {
   if (!document.is_object()) return document;

@@ -88,17 +88,49 @@ TEST(Decision, TraceCarriesValuesRead) {
   EXPECT_EQ(j.find("trace")->as_array().size(), 6u);
 }
 
-TEST(Decision, TraceOutGivesTheSameDocumentAndLeavesTheVerdict) {
+// trace_text writes the document field by field (no json::Value built): every field, in order,
+// escaped, against a document written out by hand.
+TEST(Decision, TraceTextWritesEveryFieldOfTheDocument) {
+  Decision d;
+  d.outcome = Outcome::ineligible;
+  d.item_code = "T\"1";
+  d.rule_set_version = 7;
+  d.reasons = {{"E1", "成年", "未成年 \"x\"", "条例\n第1条"}};
+  d.warnings = {{"W1", "w", "", ""}};
+  d.other_ways = "可到窗口办理";
+  d.error_ids = {"decision.timeout", "shared_data.unavailable"};
+  d.elapsed = std::chrono::microseconds(1234);
+  d.trace.push_back({"E1", Section::eligibility, RuleStatus::failed, OnFail::reject, json::Value(false),
+                     {{"age", json::Value(12), false}, {"materials", json::Value(json::Array{1, "a"}), false}}, ""});
+  d.trace.push_back({"R1", Section::review_points, RuleStatus::error, OnFail::manual_review, json::Value(),
+                     {{"materials", json::Value(), true}}, "rules.eval.type"});
+  d.trace.push_back({"R2", Section::risk_prompts, RuleStatus::passed, OnFail::warn, json::Value(true), {}, ""});
+  const std::string text = trace_text(d);
+  const json::Value expected = json::parse(R"({
+    "outcome":"ineligible","item_code":"T\"1","rule_set_version":7,
+    "reasons":[{"rule_id":"E1","description":"成年","message":"未成年 \"x\"","legal_basis":"条例\n第1条"}],
+    "warnings":[{"rule_id":"W1","description":"w","message":"","legal_basis":""}],
+    "other_ways":"可到窗口办理","error_ids":["decision.timeout","shared_data.unavailable"],"elapsed_us":1234,
+    "trace":[
+      {"rule_id":"E1","section":"eligibility","status":"failed","on_fail":"reject","result":false,
+       "reads":{"age":12,"materials":[1,"a"]}},
+      {"rule_id":"R1","section":"review_points","status":"error","on_fail":"manual_review","result":null,
+       "reads":{"materials":null},"repeated":["materials"],"error_id":"rules.eval.type"},
+      {"rule_id":"R2","section":"risk_prompts","status":"passed","on_fail":"warn","result":true,"reads":{}}]})").value();
+  EXPECT_EQ(text, json::to_json(expected));  // the same bytes the general writer gives, key order included
+  d.outcome = Outcome::approved;             // other_ways belongs to an ineligible decision only
+  EXPECT_EQ(json::parse(trace_text(d)).value().find("other_ways"), nullptr);
+  d.trace.clear();
+  EXPECT_EQ(json::parse(trace_text(d)).value().find("trace")->as_array().size(), 0u);
+}
+
+TEST(Decision, TheStoredTextIsTheFullDocumentWhenNothingRepeats) {
   auto d = decide_text(R"({"age":30,"area":800})");
-  const json::Value copied = to_json(d);
-  const auto outcome = d.outcome;
-  const auto reasons = d.reasons.size();
-  const json::Value taken = trace_out(d);
-  EXPECT_EQ(taken, copied);  // nothing repeated: the stored document is the full one
-  EXPECT_EQ(expand_repeated_reads(taken), copied);
-  EXPECT_TRUE(d.trace.empty());
-  EXPECT_EQ(d.outcome, outcome);
-  EXPECT_EQ(d.reasons.size(), reasons);
+  const json::Value full = to_json(d);
+  const json::Value stored = json::parse(trace_text(d)).value();
+  EXPECT_EQ(stored, full);
+  EXPECT_EQ(full.find("trace")->as_array().size(), d.trace.size());
+  EXPECT_EQ(*full.find("trace")->as_array()[2].find("reads")->find("area"), json::Value(800));
 }
 
 // Rules reading one list: the stored trace holds the list once, the full document in every rule.
@@ -144,7 +176,7 @@ TEST(Decision, ARepeatedListIsStoredOnceAndWrittenOutInFull) {
   EXPECT_EQ(*trace[6].find("reads")->find("b"), json::Value(json::Array{1}));
   for (const auto& t : trace) EXPECT_EQ(t.find("repeated"), nullptr);
 
-  const json::Value stored = trace_out(d);
+  const json::Value stored = json::parse(trace_text(d)).value();
   const auto& st = stored.find("trace")->as_array();
   EXPECT_EQ(*st[2].find("repeated"), json::Value(json::Array{"materials"}));
   EXPECT_EQ(*st[6].find("repeated"), json::Value(json::Array{"b"}));

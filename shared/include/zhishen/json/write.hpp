@@ -12,6 +12,8 @@
 namespace zhishen::json {
 
 std::string to_json(const Value& v);
+// Appends what to_json gives (for writers composing a document from parts).
+void append_json(std::string& out, const Value& v);
 // Pretty form with `indent` spaces, like JSON.stringify(v, null, indent).
 std::string to_json_pretty(const Value& v, int indent = 2);
 

@@ -58,6 +58,9 @@ struct EventFact {
 struct NewDecision {
   std::string case_no;
   domain::DecisionRecord record;
+  // When not empty: the detail already written as JSON text (rules::trace_text), stored as it is
+  // and record.detail not read. It points into the caller's string, which outlives the call.
+  std::string_view detail_json = {};
 };
 
 // "Another case of this applicant for this item, in flight, from another channel?" (000 Art.17).

@@ -86,12 +86,11 @@ Decision precheck(const RuleSet& set, const json::Value& known, Evaluator& evalu
 // The decision document: outcome, reasons, warnings and the trace, every rule's reads written out
 // as {"path": value}.
 json::Value to_json(const Decision& d);
-// The document as stored, taking the trace out of `d` instead of copying it (d.trace is left
-// empty; the outcome, reasons and warnings stay). A repeated read is not written out again: its
-// value is null in the rule's "reads" and its path is listed in the rule's "repeated" (a rule
-// checking the materials list would otherwise store the whole list once per rule: three quarters
-// of a typical trace). expand_repeated_reads(trace_out(d)) equals to_json(d).
-json::Value trace_out(Decision& d);
+// The document as stored, as JSON text. A repeated read is not written out again: its value is
+// null in the rule's "reads" and its path is listed in the rule's "repeated" (a rule checking the
+// materials list would otherwise store the whole list once per rule: three quarters of a typical
+// trace). expand_repeated_reads(json::parse(trace_text(d))) equals to_json(d).
+std::string trace_text(const Decision& d);
 // The stored document with every repeated read written out and the "repeated" lists gone (a
 // document stored without any is returned as it is).
 json::Value expand_repeated_reads(json::Value document);
