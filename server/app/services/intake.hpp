@@ -56,7 +56,6 @@ struct PendingApplication {
   std::optional<Result<ChannelAnswer>> result;  // set when done, unless failed
   bool done = false;
   std::exception_ptr failed;
-  std::condition_variable wake;
 };
 
 // The GroupCommit write function: stores the batch and sets each application's result.
