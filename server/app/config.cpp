@@ -16,6 +16,7 @@ const std::vector<ConfigKey>& config_keys() {
       {"server.keep_alive_seconds", "15", "idle time before a keep-alive connection is closed"},
       {"server.max_keep_alive_requests", "10000", "requests per keep-alive connection"},
       {"server.max_body_bytes", "1048576", "largest request body (413 http.body.too_large beyond)"},
+      {"server.trusted_proxies", "", "reverse proxies (addresses or networks, e.g. 10.0.0.5, 192.168.0.0/16) whose X-Forwarded-For gives the client's address; empty: the peer's address is the client's"},
       {"db.url", "sqlite:var/zhishen.db", "the database: sqlite:PATH or mysql://USER:PASSWORD@HOST:PORT/DATABASE"},
       {"db.pool", "16", "database connections"},
       {"db.group_commit_max", "32", "most submitted applications stored in one transaction (1: a transaction each)"},
@@ -57,6 +58,7 @@ ServerConfig ServerConfig::from(const Poco::Util::AbstractConfiguration& c) {
   s.keep_alive_seconds = c.getInt("server.keep_alive_seconds", s.keep_alive_seconds);
   s.max_keep_alive_requests = c.getInt("server.max_keep_alive_requests", s.max_keep_alive_requests);
   s.max_body_bytes = static_cast<std::size_t>(c.getUInt64("server.max_body_bytes", s.max_body_bytes));
+  s.trusted_proxies = c.getString("server.trusted_proxies", s.trusted_proxies);
   s.db = c.getString("db.url", s.db);
   s.db_pool = c.getInt("db.pool", s.db_pool);
   s.group_commit_max = c.getInt("db.group_commit_max", s.group_commit_max);

@@ -27,6 +27,7 @@ struct ServerConfig {
   int keep_alive_seconds = 15;
   int max_keep_alive_requests = 10000;
   std::size_t max_body_bytes = 1 << 20;              // larger request bodies: 413 http.body.too_large
+  std::string trusted_proxies;                       // whose X-Forwarded-For is believed (http/client_address)
 
   // Storage and keys
   std::string db = "sqlite:var/zhishen.db";

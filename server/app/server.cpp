@@ -73,6 +73,8 @@ Status Server::start() {
   if (!config_.tls && !is_loopback(config_.address)) {
     return make_error("server.config.plain_http", "plain HTTP is only allowed on loopback (server.address)");
   }
+  auto proxies = TrustedProxies::parse(config_.trusted_proxies);
+  if (!proxies) return proxies.error();
   try {
     if (auto st = bootstrap(); !st) return st;
     add_all_routes(router_);
@@ -113,7 +115,8 @@ Status Server::start() {
     params->setServerName("zhishen");
     static Poco::ThreadPool* pool = nullptr;  // sized once per process for the configured thread count
     if (pool == nullptr) pool = new Poco::ThreadPool(4, std::max(8, config_.threads + 4), 60, 0);
-    http_ = std::make_unique<Poco::Net::HTTPServer>(new DispatcherFactory(router_, *ctx_), *pool, *socket, params);
+    http_ = std::make_unique<Poco::Net::HTTPServer>(new DispatcherFactory(router_, *ctx_, std::move(proxies).value()),
+                                                    *pool, *socket, params);
     http_->start();
   } catch (const Poco::Exception& e) {
     return make_error("server.start", "cannot start the server: " + e.displayText());

@@ -384,6 +384,39 @@ TEST(CertificateVerify, AClientPastTheLimitIsToldToWait) {
   EXPECT_EQ(server.call("GET", "/api/v1/certificates/keys").status, 200);
 }
 
+// Behind a trusted reverse proxy each client has its own limit (the address the proxy adds to
+// X-Forwarded-For); without the setting the header is not believed, so a client cannot escape its
+// limit by writing one.
+TEST(CertificateVerify, BehindATrustedProxyEachForwardedClientHasItsOwnLimit) {
+  const std::string path = "/api/v1/certificates/ZZ20260101FFFFFFFF/verify";
+  const auto from = [&](TestServer& s, const std::string& client) {
+    return s.call("GET", path, "", "", {{"X-Forwarded-For", "6.6.6.6, " + client}}).error_id();
+  };
+  {
+    TestServer server("sqlite", nullptr, [](ServerConfig& c) {
+      c.verify_per_minute = 2;
+      c.trusted_proxies = "127.0.0.1";
+    });
+    ASSERT_TRUE(server.ok()) << server.reason();
+    for (int i = 0; i < 2; ++i) EXPECT_EQ(from(server, "198.51.100.1"), "certificate.not_found") << i;
+    EXPECT_EQ(from(server, "198.51.100.1"), "request.rate_limited");
+    EXPECT_EQ(from(server, "198.51.100.2"), "certificate.not_found");  // another client behind the proxy
+    EXPECT_EQ(server.call("GET", path).error_id(), "certificate.not_found");  // the proxy's own address
+  }
+  {
+    TestServer server("sqlite", nullptr, [](ServerConfig& c) { c.verify_per_minute = 2; });
+    ASSERT_TRUE(server.ok()) << server.reason();
+    for (int i = 0; i < 2; ++i) EXPECT_EQ(from(server, "198.51.100." + std::to_string(i + 1)), "certificate.not_found");
+    EXPECT_EQ(from(server, "198.51.100.9"), "request.rate_limited");
+  }
+}
+
+TEST(ServerStart, ABadTrustedProxyEntryStopsTheStart) {
+  TestServer server("sqlite", nullptr, [](ServerConfig& c) { c.trusted_proxies = "127.0.0.1, proxy.example"; });
+  EXPECT_FALSE(server.ok());
+  EXPECT_NE(server.reason().find("server.config.trusted_proxies"), std::string::npos) << server.reason();
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, CertificatesWithoutKeys, ::testing::Values("sqlite", "mysql"),
                          [](const auto& param_info) { return param_info.param; });
 

@@ -54,7 +54,8 @@ Response error_response(const Error& e) {
 
 class Dispatcher final : public Poco::Net::HTTPRequestHandler {
  public:
-  Dispatcher(const Router& router, ServerContext& ctx) : router_(router), ctx_(ctx) {}
+  Dispatcher(const Router& router, ServerContext& ctx, const TrustedProxies& proxies)
+      : router_(router), ctx_(ctx), proxies_(proxies) {}
 
   void handleRequest(Poco::Net::HTTPServerRequest& in, Poco::Net::HTTPServerResponse& out) override {
     const auto started = std::chrono::steady_clock::now();
@@ -68,7 +69,13 @@ class Dispatcher final : public Poco::Net::HTTPRequestHandler {
       Poco::URI uri(in.getURI());
       req.path = uri.getPath();
       for (const auto& [k, v] : uri.getQueryParameters()) req.query[k] = v;
-      for (const auto& [k, v] : in) req.headers[lower(k)] = v;
+      std::string forwarded_for;  // every X-Forwarded-For line, in order
+      for (const auto& [k, v] : in) {
+        std::string name = lower(k);
+        if (name == "x-forwarded-for") forwarded_for += (forwarded_for.empty() ? "" : ",") + v;
+        req.headers[std::move(name)] = v;
+      }
+      if (!proxies_.empty()) req.remote_address = proxies_.client_of(req.remote_address, forwarded_for);
       if (!read_body(in, req.body)) {
         out.setKeepAlive(false);
         res = error_response(make_error("http.body.too_large", "the request body is larger than " +
@@ -114,6 +121,7 @@ class Dispatcher final : public Poco::Net::HTTPRequestHandler {
 
   const Router& router_;
   ServerContext& ctx_;
+  const TrustedProxies& proxies_;
 };
 
 }  // namespace
@@ -143,7 +151,7 @@ Response dispatch(const Router& router, ServerContext& ctx, Request& req, std::s
 }
 
 Poco::Net::HTTPRequestHandler* DispatcherFactory::createRequestHandler(const Poco::Net::HTTPServerRequest&) {
-  return new Dispatcher(router_, ctx_);
+  return new Dispatcher(router_, ctx_, proxies_);
 }
 
 }  // namespace zhishen::server

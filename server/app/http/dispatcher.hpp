@@ -10,18 +10,21 @@
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 
+#include "client_address.hpp"
 #include "router.hpp"
 
 namespace zhishen::server {
 
 class DispatcherFactory final : public Poco::Net::HTTPRequestHandlerFactory {
  public:
-  DispatcherFactory(const Router& router, ServerContext& ctx) : router_(router), ctx_(ctx) {}
+  DispatcherFactory(const Router& router, ServerContext& ctx, TrustedProxies proxies)
+      : router_(router), ctx_(ctx), proxies_(std::move(proxies)) {}
   Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest& request) override;
 
  private:
   const Router& router_;
   ServerContext& ctx_;
+  const TrustedProxies proxies_;
 };
 
 // Runs a Request through routing, authentication and the handler, without Poco (tests use it too).
