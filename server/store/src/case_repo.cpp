@@ -127,20 +127,15 @@ void SqlCaseRepo::case_values(const domain::CaseFile& f, std::vector<SqlValue>& 
               terms_json(r.terms), clocks_json(r.clocks), sql_instant(r.submitted_at),
               sql_instant(r.history.empty() ? r.submitted_at : r.history.back().at), sql_due(f.due_at),
               sql_opt_instant(f.yellow_at), std::string(calendar::to_string(f.light)), sql_opt_int(f.assignee_id),
-              sql_opt_instant(f.decided_at), f.receipt_no, flags_text(f.flags)});
+              sql_opt_instant(f.decided_at), f.receipt_no, flags_text(f.flags),
+              codec_.seal(materials_text(f.materials), where(f.case_no, "cases.materials"))});
 }
 
 Status SqlCaseRepo::create_many(std::span<const domain::CaseFile* const> files) {
   if (files.empty()) return {};
-  std::vector<SqlValue> cases, materials, events;
+  std::vector<SqlValue> cases, events;
   for (const domain::CaseFile* f : files) {
     case_values(*f, cases);
-    for (std::size_t i = 0; i < f->materials.size(); ++i) {
-      const auto& m = f->materials[i];
-      materials.insert(materials.end(),
-                       {f->case_no, static_cast<std::int64_t>(i), m.code, m.name, m.mime, m.sha256, m.size,
-                        codec_.seal(json_text(m.extracted), where(f->case_no, "case_materials.extracted"))});
-    }
     event_values(*f, 0, events);
   }
   try {
@@ -149,8 +144,8 @@ Status SqlCaseRepo::create_many(std::span<const domain::CaseFile* const> files) 
                 " applicant_name, applicant_id_type, applicant_id_enc, applicant_id_index, applicant_id_masked,"
                 " applicant_phone_enc, applicant_address_enc, auth_level, application_enc, state, decision, version,"
                 " terms_json, clocks_json, submitted_at, updated_at, due_at, yellow_at, light, assignee_id, decided_at,"
-                " receipt_no, flags) VALUES ",
-                29, cases);
+                " receipt_no, flags, materials_enc) VALUES ",
+                30, cases);
   } catch (const StoreFault& fault) {
     if (fault.id() != "store.duplicate") throw;
     // A chunk may have gone in before the one that failed: the caller's transaction must not commit
@@ -158,8 +153,6 @@ Status SqlCaseRepo::create_many(std::span<const domain::CaseFile* const> files) 
     return make_error("store.duplicate", files.size() == 1 ? "case " + files[0]->case_no + " exists"
                                                            : "a case number of the batch exists");
   }
-  insert_rows(c_, "INSERT INTO case_materials (case_no, seq, code, name, mime, sha256, size, extracted_enc) VALUES ", 8,
-              materials);
   insert_rows(c_, kEventsInsert, kEventColumns, events);
   for (const domain::CaseFile* f : files) created_.insert(f->case_no);
   return {};
@@ -182,7 +175,8 @@ Result<domain::CaseFile> SqlCaseRepo::load(const std::string& case_no) {
                     "SELECT case_no, item_code, item_version, department_code, channel, applicant_type,"
                     " applicant_name, applicant_id_type, applicant_id_enc, applicant_phone_enc, applicant_address_enc,"
                     " auth_level, application_enc, state, decision, version, terms_json, clocks_json, submitted_at,"
-                    " due_at, yellow_at, light, assignee_id, decided_at, receipt_no, flags FROM cases WHERE case_no = ?",
+                    " due_at, yellow_at, light, assignee_id, decided_at, receipt_no, flags, materials_enc FROM cases"
+                    " WHERE case_no = ?",
                     {case_no});
   if (rows.empty()) return make_error("store.not_found", "no case " + case_no);
   const Row& r = rows[0];
@@ -214,13 +208,17 @@ Result<domain::CaseFile> SqlCaseRepo::load(const std::string& case_no) {
   f.receipt_no = r.text(24);
   f.flags = parse_flags(r.text(25));
 
-  for (const auto& m : query(c_,
-                             "SELECT code, name, mime, sha256, size, extracted_enc FROM case_materials"
-                             " WHERE case_no = ? ORDER BY seq",
-                             {case_no})) {
-    f.materials.push_back(domain::Material{m.text(0), m.text(1), m.text(2), m.text(3), m.int64(4),
-                                           parse_stored_json(codec_.open(m, 5, where(case_no, "case_materials.extracted")),
-                                                             "material fields")});
+  if (!r.is_null(26)) {
+    f.materials = parse_materials(codec_.open(r, 26, where(case_no, "cases.materials")));
+  } else {  // a case stored before migration 5: a row per material
+    for (const auto& m : query(c_,
+                               "SELECT code, name, mime, sha256, size, extracted_enc FROM case_materials"
+                               " WHERE case_no = ? ORDER BY seq",
+                               {case_no})) {
+      f.materials.push_back(domain::Material{
+          m.text(0), m.text(1), m.text(2), m.text(3), m.int64(4),
+          parse_stored_json(codec_.open(m, 5, where(case_no, "case_materials.extracted")), "material fields")});
+    }
   }
   for (const auto& e : query(c_,
                              "SELECT seq, from_state, to_state, action, role, actor, at, reason, legal_basis, ban"

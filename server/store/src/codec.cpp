@@ -20,6 +20,42 @@ calendar::Light parse_light(const std::string& s) {
   throw StoreFault("store.io", "unknown light \"" + s + "\" in the database");
 }
 
+std::string materials_text(const std::vector<domain::Material>& materials) {
+  json::Array out;
+  out.reserve(materials.size());
+  for (const auto& m : materials) {
+    out.push_back(json::Object{{"code", m.code},
+                               {"name", m.name},
+                               {"mime", m.mime},
+                               {"sha256", m.sha256},
+                               {"size", static_cast<double>(m.size)},
+                               {"extracted", m.extracted}});
+  }
+  return json::to_json(out);
+}
+
+std::vector<domain::Material> parse_materials(const std::string& text) {
+  const json::Value v = parse_stored_json(text, "case materials");
+  if (!v.is_array()) throw StoreFault("store.io", "stored case materials are not a list");
+  std::vector<domain::Material> out;
+  out.reserve(v.as_array().size());
+  for (const auto& e : v.as_array()) {
+    const auto text_of = [&](const char* k) {
+      const json::Value* x = e.find(k);
+      if (x == nullptr || !x->is_string()) throw StoreFault("store.io", std::string("stored material lacks ") + k);
+      return x->as_string();
+    };
+    const json::Value* size = e.find("size");
+    const json::Value* extracted = e.find("extracted");
+    if (size == nullptr || !size->is_number() || extracted == nullptr) {
+      throw StoreFault("store.io", "stored material lacks its size or fields");
+    }
+    out.push_back(domain::Material{text_of("code"), text_of("name"), text_of("mime"), text_of("sha256"),
+                                   static_cast<std::int64_t>(size->as_number()), *extracted});
+  }
+  return out;
+}
+
 std::string terms_json(const lifecycle::CaseTerms& t) {
   return json::to_json(json::Object{{"recheck_span_workdays", t.recheck_span_workdays},
                                     {"commitment_span_workdays", t.commitment_span_workdays},

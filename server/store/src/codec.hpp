@@ -7,10 +7,12 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "zhishen/calendar/light.hpp"
 #include "zhishen/core/date.hpp"
 #include "zhishen/crypto/field_cipher.hpp"
+#include "zhishen/domain/case_file.hpp"
 #include "zhishen/json/value.hpp"
 #include "zhishen/lifecycle/case_record.hpp"
 #include "zhishen/store/sql.hpp"
@@ -43,6 +45,10 @@ std::string json_text(const json::Value& v);
 json::Value parse_stored_json(const std::string& text, const char* what);
 
 calendar::Light parse_light(const std::string& s);
+
+// A case's materials (cases.materials_enc, sealed): [{"code","name","mime","sha256","size","extracted"}].
+std::string materials_text(const std::vector<domain::Material>& materials);
+std::vector<domain::Material> parse_materials(const std::string& text);
 
 std::string terms_json(const lifecycle::CaseTerms& t);
 lifecycle::CaseTerms parse_terms(const std::string& text);

@@ -9,9 +9,10 @@ Migration schema_v1();
 Migration schema_v2();
 Migration schema_v3();
 Migration schema_v4();
+Migration schema_v5();
 
 const std::vector<Migration>& migrations() {
-  static const std::vector<Migration> all = {schema_v1(), schema_v2(), schema_v3(), schema_v4()};
+  static const std::vector<Migration> all = {schema_v1(), schema_v2(), schema_v3(), schema_v4(), schema_v5()};
   return all;
 }
 
@@ -73,9 +74,29 @@ class MigrationLock {
   Connection& c_;
 };
 
-// MySQL 8 has no CREATE INDEX IF NOT EXISTS (MariaDB has): look the index up instead.
+// True when `table` has `column` (MySQL's catalogue).
+bool has_column(Connection& c, const std::string& table, const std::string& column) {
+  auto rows = query(c,
+                    "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = DATABASE()"
+                    " AND table_name = ? AND column_name = ?",
+                    {table, column});
+  return !rows.empty() && rows[0].int64(0) > 0;
+}
+
+// MySQL commits DDL at once, so a migration cut short runs again over what it did: MySQL 8 has no
+// CREATE INDEX IF NOT EXISTS nor ADD COLUMN IF NOT EXISTS (MariaDB has both): look the index or
+// the column up instead.
 void run_mysql_statement(Connection& c, const std::string& sql) {
   static constexpr std::string_view kPrefix = "CREATE INDEX IF NOT EXISTS ";
+  static constexpr std::string_view kAlter = "ALTER TABLE ";
+  static constexpr std::string_view kAddColumn = " ADD COLUMN ";
+  if (sql.rfind(kAlter, 0) == 0 && sql.find(kAddColumn) != std::string::npos) {
+    const std::string table = sql.substr(kAlter.size(), sql.find(' ', kAlter.size()) - kAlter.size());
+    const auto at = sql.find(kAddColumn) + kAddColumn.size();
+    const std::string column = sql.substr(at, sql.find(' ', at) - at);
+    if (!has_column(c, table, column)) c.execute(sql, {});
+    return;
+  }
   if (sql.rfind(kPrefix, 0) != 0) {
     c.execute(sql, {});
     return;
