@@ -170,10 +170,23 @@ TEST_P(Flows, CorrectionRequestResubmissionAndManualApproval) {
   auto progress = server_->call("GET", "/api/v1/applications/" + no, "", channel_);
   EXPECT_EQ(text(progress.body, "correction_request"), "一、营业执照副本；二、经营场所使用证明");
 
-  auto resubmitted = server_->call_json("POST", "/api/v1/applications/" + no + "/corrections",
-                                        json::Object{{"form", json::Object{}}}, channel_);
+  const auto case_detail = [&](const std::string& case_no) { return get("/api/v1/cases/" + case_no, approver_.token).body; };
+  const std::size_t materials_before = case_detail(no).find("materials")->as_array().size();
+  const json::Value licence_copy = json::Object{
+      {"code", "licence_copy"}, {"name", "营业执照副本"}, {"mime", "application/pdf"},
+      {"sha256", std::string(64, 'c')}, {"size", 2048}, {"extracted", json::Object{{"pages", 2}}}};
+  auto resubmitted = server_->call_json(
+      "POST", "/api/v1/applications/" + no + "/corrections",
+      json::Object{{"form", json::Object{{"trade_name", "补正后的店名"}}}, {"materials", json::Array{licence_copy}}},
+      channel_);
   ASSERT_EQ(resubmitted.status, 200) << resubmitted.text;
   ASSERT_EQ(state_of(no), "manual_review");  // still on the credit blacklist: a person decides
+  // What was resubmitted is kept: the corrected field and the added material, read back from the store.
+  const json::Value detail = case_detail(no);
+  EXPECT_EQ(text(*detail.find("form"), "trade_name"), "补正后的店名");
+  const auto& materials = detail.find("materials")->as_array();
+  ASSERT_EQ(materials.size(), materials_before + 1);
+  EXPECT_EQ(text(materials.back(), "code"), "licence_copy");
 
   auto no_basis = act(no, "manual_approve", approver_, {{"reason", "经核查，失信记录已修复"}});
   EXPECT_EQ(no_basis.status, 409);

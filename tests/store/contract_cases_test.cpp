@@ -158,11 +158,20 @@ TEST_P(StoreContract, SavingAppendsEventsAndReplacesClocks) {
       const auto expected = cur.record.version;
       const Role role = a == Action::resubmit ? Role::applicant : Role::reviewer;
       cur.record = lifecycle::apply(cur.record, request(a, role, clock += 3600)).value();
+      if (a == Action::resubmit) {  // the corrected form and the added material are saved with it
+        cur.application = json::Object{{"form", json::Object{{"名称", "补正后的便利店"}}}};
+        cur.materials.push_back({"licence_copy", "营业执照副本", "application/pdf", std::string(64, 'c'), 2048,
+                                 json::Object{{"pages", 2}}});
+        f.application = cur.application;
+        f.materials = cur.materials;
+      }
       ASSERT_TRUE(t.cases().save(cur, expected).ok());
     });
   }
   tx([&](ports::StoreTx& t) {
     auto back = t.cases().load("ZS-0006").value();
+    EXPECT_EQ(back.application, f.application);
+    EXPECT_EQ(back.materials, f.materials);
     EXPECT_EQ(back.record.state, State::manual_approved);
     ASSERT_EQ(back.record.history.size(), 4u);
     EXPECT_EQ(back.record.history[3].seq, 4);

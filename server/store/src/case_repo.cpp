@@ -242,13 +242,15 @@ Status SqlCaseRepo::save(const domain::CaseFile& f, std::int64_t expected_versio
   const auto changed = exec(
       c_,
       "UPDATE cases SET state = ?, decision = ?, version = ?, terms_json = ?, clocks_json = ?, updated_at = ?,"
-      " due_at = ?, yellow_at = ?, light = ?, assignee_id = ?, decided_at = ?, receipt_no = ?, flags = ?"
-      " WHERE case_no = ? AND version = ?",
+      " due_at = ?, yellow_at = ?, light = ?, assignee_id = ?, decided_at = ?, receipt_no = ?, flags = ?,"
+      " application_enc = ?, materials_enc = ? WHERE case_no = ? AND version = ?",
       {std::string(lifecycle::to_string(r.state)), std::string(lifecycle::to_string(r.decision)), r.version,
        terms_json(r.terms), clocks_json(r.clocks), sql_instant(r.history.empty() ? r.submitted_at : r.history.back().at),
        sql_due(f.due_at), sql_opt_instant(f.yellow_at), std::string(calendar::to_string(f.light)),
-       sql_opt_int(f.assignee_id), sql_opt_instant(f.decided_at), f.receipt_no, flags_text(f.flags), f.case_no,
-       expected_version});
+       sql_opt_int(f.assignee_id), sql_opt_instant(f.decided_at), f.receipt_no, flags_text(f.flags),
+       // The application and its materials change on a resubmission after 补齐补正.
+       codec_.seal(json_text(f.application), where(f.case_no, "cases.application")),
+       codec_.seal(materials_text(f.materials), where(f.case_no, "cases.materials")), f.case_no, expected_version});
   if (changed == 0) {
     if (!exists(f.case_no)) return make_error("store.not_found", "no case " + f.case_no);
     return make_error("store.conflict", "case " + f.case_no + " was changed by someone else; reload and retry");

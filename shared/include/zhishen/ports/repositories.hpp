@@ -90,7 +90,8 @@ class CaseRepo {
   }
   virtual Result<domain::CaseFile> load(const std::string& case_no) = 0;        // store.not_found
   // Writes the record if the stored version equals expected_version (store.conflict otherwise);
-  // appends the events beyond those stored and replaces the clocks and the derived columns.
+  // appends the events beyond those stored and replaces the clocks, the derived columns, the
+  // application and the materials (a resubmission after 补齐补正 changes them).
   virtual Status save(const domain::CaseFile& c, std::int64_t expected_version) = 0;
   // store.not_found when a case does not exist (then nothing is recorded).
   virtual Status add_decisions(std::span<const NewDecision> decisions) = 0;
