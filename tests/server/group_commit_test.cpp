@@ -1,12 +1,14 @@
-// GroupCommit under many threads: every item written exactly once, by one writer at a time, in
+// GroupCommit under many threads (the group commit of every intake lane): every item written exactly once, by one writer at a time, in
 // batches no larger than the limit; items a write leaves undone go into a later batch; a throwing
 // write fails only the items it did not finish, and the next batches go on.
 #include "group_commit.hpp"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <latch>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
@@ -46,6 +48,60 @@ void submit_from_many_threads(GroupCommit<TestItem>& gc, Write write, Check chec
     });
   }
   for (auto& th : threads) th.join();
+}
+
+TEST(GroupCommit, BatchesWaitersFinishesLeftoversAndPassesFailuresOn) {
+  GroupCommit<TestItem> gc(4);
+  std::mutex seen_mu;
+  std::vector<std::size_t> sizes;
+  std::atomic<int> writing{0};
+  std::atomic<bool> overlapped{false};
+  auto write = [&](std::vector<TestItem*>& batch) {
+    if (writing.fetch_add(1) != 0) overlapped = true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    {
+      std::lock_guard l(seen_mu);
+      sizes.push_back(batch.size());
+    }
+    // Leaves the last item of a full batch for the next one; fails the items numbered 13.
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      if (batch.size() == 4 && i == 3) continue;
+      if (batch[i]->id % 100 == 13) {
+        writing.fetch_sub(1);
+        throw std::runtime_error("thirteen");
+      }
+      batch[i]->result = batch[i]->id * 2;
+      batch[i]->done = true;
+    }
+    writing.fetch_sub(1);
+  };
+    std::vector<std::thread> threads;
+  std::atomic<int> right{0};
+  std::atomic<int> thrown{0};
+  std::atomic<bool> thirteen_threw{false};
+  std::latch start(kThreads);
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      start.arrive_and_wait();
+      for (int k = 0; k < 10; ++k) {
+        TestItem job;
+        job.id = t == 3 && k == 1 ? 3113 : t * 1000 + k * 10;  // 3113 % 100 == 13
+        try {
+          gc.run(job, write);
+          if (job.result == job.id * 2) ++right;
+        } catch (const std::runtime_error&) {
+          ++thrown;
+          if (job.id == 3113) thirteen_threw = true;
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_FALSE(overlapped.load());  // one batch at a time
+  EXPECT_TRUE(thirteen_threw.load());
+  EXPECT_LE(thrown.load(), 4) << "only the failing batch's unfinished items fail";
+  EXPECT_EQ(right.load() + thrown.load(), kThreads * 10);  // every item answered, none lost
+  EXPECT_GT(*std::max_element(sizes.begin(), sizes.end()), 1u);  // waiters were batched
 }
 
 TEST(GroupCommit, EveryItemIsWrittenOnceByOneWriterAtATimeInBoundedBatches) {

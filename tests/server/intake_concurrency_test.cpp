@@ -9,7 +9,6 @@
 #include <set>
 #include <thread>
 
-#include "group_commit.hpp"
 #include "server_fixture.hpp"
 #include "zhishen/domain/audit_chain.hpp"
 #include "zhishen/identity/citizen_id.hpp"
@@ -18,69 +17,6 @@
 
 namespace zhishen::server::testing {
 namespace {
-
-struct Job {
-  int n = 0;
-  int result = 0;
-  bool done = false;
-  std::exception_ptr failed;
-  std::condition_variable wake;
-};
-
-TEST(GroupCommit, BatchesWaitersFinishesLeftoversAndPassesFailuresOn) {
-  GroupCommit<Job> gc(4);
-  std::mutex seen_mu;
-  std::vector<std::size_t> sizes;
-  std::atomic<int> writing{0};
-  std::atomic<bool> overlapped{false};
-  auto write = [&](std::vector<Job*>& batch) {
-    if (writing.fetch_add(1) != 0) overlapped = true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    {
-      std::lock_guard l(seen_mu);
-      sizes.push_back(batch.size());
-    }
-    // Leaves the last item of a full batch for the next one; fails the items numbered 13.
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-      if (batch.size() == 4 && i == 3) continue;
-      if (batch[i]->n % 100 == 13) {
-        writing.fetch_sub(1);
-        throw std::runtime_error("thirteen");
-      }
-      batch[i]->result = batch[i]->n * 2;
-      batch[i]->done = true;
-    }
-    writing.fetch_sub(1);
-  };
-  constexpr int kThreads = 24;
-  std::vector<std::thread> threads;
-  std::atomic<int> right{0};
-  std::atomic<int> thrown{0};
-  std::atomic<bool> thirteen_threw{false};
-  std::latch start(kThreads);
-  for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([&, t] {
-      start.arrive_and_wait();
-      for (int k = 0; k < 10; ++k) {
-        Job job;
-        job.n = t == 3 && k == 1 ? 3113 : t * 1000 + k * 10;  // 3113 % 100 == 13
-        try {
-          gc.run(job, write);
-          if (job.result == job.n * 2) ++right;
-        } catch (const std::runtime_error&) {
-          ++thrown;
-          if (job.n == 3113) thirteen_threw = true;
-        }
-      }
-    });
-  }
-  for (auto& th : threads) th.join();
-  EXPECT_FALSE(overlapped.load());  // one batch at a time
-  EXPECT_TRUE(thirteen_threw.load());
-  EXPECT_LE(thrown.load(), 4) << "only the failing batch's unfinished items fail";
-  EXPECT_EQ(right.load() + thrown.load(), kThreads * 10);  // every item answered, none lost
-  EXPECT_GT(*std::max_element(sizes.begin(), sizes.end()), 1u);  // waiters were batched
-}
 
 json::Value with_applicant(json::Value app, const std::string& old_id, const std::string& fresh) {
   std::string text = json::to_json(app);

@@ -72,7 +72,7 @@ class Dispatcher final : public Poco::Net::HTTPRequestHandler {
       std::string forwarded_for;  // every X-Forwarded-For line, in order
       for (const auto& [k, v] : in) {
         std::string name = lower(k);
-        if (name == "x-forwarded-for") forwarded_for += (forwarded_for.empty() ? "" : ",") + v;
+        if (!proxies_.empty() && name == "x-forwarded-for") forwarded_for += (forwarded_for.empty() ? "" : ",") + v;
         req.headers[std::move(name)] = v;
       }
       if (!proxies_.empty()) req.remote_address = proxies_.client_of(req.remote_address, forwarded_for);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include "case_support.hpp"
+#include "intake.hpp"
 #include "validation.hpp"
 #include "zhishen/lifecycle/case_deadlines.hpp"
 #include "zhishen/lifecycle/case_machine.hpp"
@@ -113,9 +114,7 @@ Result<ChannelAnswer> resubmit_corrections(ServerContext& ctx, const domain::Cha
     refresh_deadlines(ctx, *f);
     if (auto s = tx.cases().save(*f, read_version); !s) return s;
     const std::string trace = rules::trace_text(d);
-    const ports::NewDecision decided_now[] = {
-        {case_no, {0, "auto", std::string(rules::to_string(d.outcome)), d.rule_set_version, json::Value(), "system", now},
-         trace}};
+    const ports::NewDecision decided_now[] = {automatic_decision(case_no, d, trace, now)};
     if (auto s = tx.cases().add_decisions(decided_now); !s) return s;
     tx.audit().append({0, now, channel.name, "applicant", "application.resubmit", case_no,
                        json::Object{{"outcome", std::string(rules::to_string(d.outcome))}}, "", ""});

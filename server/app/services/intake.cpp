@@ -130,8 +130,7 @@ Status store(ports::StoreTx& tx, const std::vector<Slot*>& writing) {
     std::erase(f.flags, std::string("duplicate_channel"));
     if (elsewhere[i]) f.flags.push_back("duplicate_channel");
     files.push_back(&f);
-    decisions.push_back(
-        {f.case_no, {0, "auto", outcome, d.rule_set_version, json::Value(), "system", p.now}, p.application.trace_json});
+    decisions.push_back(automatic_decision(f.case_no, d, p.application.trace_json, p.now));
     audit.push_back({0, p.now, p.channel->name, "applicant", "application.submit", f.case_no,
                      json::Object{{"item", f.item_code}, {"outcome", outcome}, {"duplicate_of", elsewhere[i].value_or("")}},
                      "", ""});
@@ -239,6 +238,12 @@ Result<ChannelAnswer> replay_of(const domain::IdempotencyRecord& found, const st
   auto stored = json::parse(found.response);
   if (!stored) return make_error("server.internal", "stored answer unreadable");
   return ChannelAnswer{found.status, std::move(stored).value()};
+}
+
+ports::NewDecision automatic_decision(const std::string& case_no, const rules::Decision& d,
+                                      std::string_view trace_json, Instant at) {
+  return {case_no, {0, "auto", std::string(rules::to_string(d.outcome)), d.rule_set_version, json::Value(), "system", at},
+          trace_json};
 }
 
 std::string joined_messages(const std::vector<rules::Reason>& reasons) {

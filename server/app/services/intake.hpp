@@ -19,11 +19,11 @@
 // Thread-safety: write_applications is called by GroupCommit's leader only; the pending items
 // belong to their request threads, which wait until `done`.
 
-#include <condition_variable>
 #include <exception>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "../catalogue.hpp"
@@ -67,6 +67,10 @@ Result<ChannelAnswer> replay_of(const domain::IdempotencyRecord& found, const st
 
 // Texts shared with the pre-check and the decision's event.
 json::Value reasons_json(const std::vector<rules::Reason>& reasons);
+// The automatic decision `d` of a case, to record; its trace given as text (rules::trace_text),
+// which must outlive the value.
+ports::NewDecision automatic_decision(const std::string& case_no, const rules::Decision& d,
+                                      std::string_view trace_json, Instant at);
 std::string joined_messages(const std::vector<rules::Reason>& reasons);
 std::string outcome_text(rules::Outcome o);
 

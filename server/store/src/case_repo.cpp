@@ -269,8 +269,9 @@ Status SqlCaseRepo::add_decisions(std::span<const ports::NewDecision> decisions)
   std::vector<SqlValue> values;
   for (const auto& [case_no, d, detail_json] : decisions) {
     if (!exists(case_no)) return make_error("store.not_found", "no case " + case_no);
-    const std::string written = detail_json.empty() ? json_text(d.detail) : std::string();
-    const std::string_view text = detail_json.empty() ? std::string_view(written) : detail_json;
+    std::string written;  // the detail as JSON, when not given as text
+    std::string_view text = detail_json;
+    if (text.empty()) text = written = json_text(d.detail);
     values.insert(values.end(), {case_no, d.kind, d.outcome, std::int64_t{d.rule_set_version},
                                  codec_.seal(text, where(case_no, "decisions.detail")), d.decided_by,
                                  sql_instant(d.decided_at)});
